@@ -1,0 +1,1 @@
+//! tfplugin (to be written)
