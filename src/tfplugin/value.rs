@@ -73,8 +73,8 @@ impl fmt::Display for Number {
     }
 }
 
-/// A Terraform value.
-#[derive(Clone, PartialEq, Default)]
+/// A Terraform value. Equality is semantic: sets compare without regard to order, numbers by value.
+#[derive(Clone, Default)]
 pub enum Value {
     Unknown,
     #[default]
@@ -87,6 +87,30 @@ pub enum Value {
     Map(BTreeMap<String, Value>),
     Object(BTreeMap<String, Value>),
     Tuple(Vec<Value>),
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Unknown, Unknown) | (Null, Null) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Number(a), Number(b)) => a == b,
+            (String(a), String(b)) => a == b,
+            (List(a), List(b)) | (Tuple(a), Tuple(b)) => a == b,
+            (Map(a), Map(b)) | (Object(a), Object(b)) => a == b,
+            (Set(a), Set(b)) => {
+                // Small sets: a quadratic multiset comparison is simplest and exact.
+                let mut used = vec![false; b.len()];
+                a.len() == b.len()
+                    && a.iter().all(|x| {
+                        let found = (0..b.len()).find(|&i| !used[i] && b[i] == *x);
+                        found.map(|i| used[i] = true).is_some()
+                    })
+            }
+            _ => false,
+        }
+    }
 }
 
 impl fmt::Debug for Value {
@@ -833,6 +857,15 @@ mod tests {
             ty.to_json().to_string(),
             r#"["object",{"a":["list",["map","bool"]],"d":"dynamic"}]"#
         );
+    }
+
+    #[test]
+    fn sets_compare_without_order() {
+        let a = Value::Set(vec![Value::string("x"), Value::string("y")]);
+        let b = Value::Set(vec![Value::string("y"), Value::string("x")]);
+        assert_eq!(a, b);
+        assert_ne!(a, Value::Set(vec![Value::string("x"), Value::string("x")]));
+        assert_ne!(a, Value::List(vec![Value::string("x"), Value::string("y")]));
     }
 
     #[test]
