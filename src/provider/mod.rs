@@ -4,3 +4,4 @@
 pub mod convert;
 pub mod schema;
 pub mod validate;
+pub mod plan;

@@ -1,0 +1,116 @@
+//! Planning an integration resource change, derived from the catalog.
+//!
+//! The rules Terraform enforces shape this: a provider may only fill in computed values (defaults
+//! where the configuration is null, values the API assigns), write-only values are null in the
+//! plan, and an immutable field that changes must be reported in `requires_replace`.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::{IntegrationType, Mutability};
+use crate::tfplugin::diag::AttributePath;
+use crate::tfplugin::provider::{PlanRequest, PlanResponse};
+use crate::tfplugin::value::Value;
+
+use super::schema::{STATUS_ATTRIBUTES, default_value, secret_names};
+
+/// Attributes the API sets again on every update.
+const CHANGED_BY_UPDATE: &[&str] = &["last_modified_by", "last_modified_ts", "status", "valid", "reason"];
+
+/// Attributes that describe the user's intent (everything but what the API computes).
+fn configurable(ty: &IntegrationType) -> Vec<String> {
+    let mut names = vec!["name".to_string(), "description".to_string(), "enabled".to_string()];
+    for f in ty.fields {
+        if f.secret {
+            let n = secret_names(f);
+            names.push(n.plain);
+            names.push(n.version);
+        } else {
+            names.push(f.attribute());
+        }
+    }
+    names
+}
+
+pub fn plan(ty: &IntegrationType, request: &PlanRequest) -> PlanResponse {
+    let proposed = &request.proposed_new_state;
+    let Some(proposed_map) = proposed.as_object() else {
+        // Destroy (null) passes through.
+        return PlanResponse {
+            planned_state: proposed.clone(),
+            planned_private: request.prior_private.clone(),
+            ..PlanResponse::default()
+        };
+    };
+    let config = &request.config;
+    let prior = &request.prior_state;
+    let mut planned: BTreeMap<String, Value> = proposed_map.clone();
+
+    // Defaults apply whenever configuration leaves a defaulted attribute null, also on update
+    // (removing `roll_up_interval = 30` from configuration means "back to 60").
+    let mut defaults = vec![
+        ("description".to_string(), Value::string("")),
+        ("enabled".to_string(), Value::Bool(true)),
+    ];
+    for f in ty.fields {
+        if let Some(d) = f.default() {
+            defaults.push((f.attribute(), default_value(d)));
+        }
+    }
+    for (name, value) in defaults {
+        if config.get(&name).is_null() {
+            planned.insert(name, value);
+        }
+    }
+    for f in ty.fields.iter().filter(|f| f.secret) {
+        planned.insert(secret_names(f).write_only, Value::Null);
+    }
+
+    let mut requires_replace = Vec::new();
+    if prior.is_null() {
+        planned.insert("id".into(), Value::Unknown);
+        for (name, _, _) in STATUS_ATTRIBUTES {
+            planned.insert(name.to_string(), Value::Unknown);
+        }
+    } else {
+        let changed = configurable(ty)
+            .iter()
+            .any(|name| planned.get(name).unwrap_or(&Value::Null) != prior.get(name));
+        planned.insert("id".into(), prior.get("id").clone());
+        for (name, _, _) in STATUS_ATTRIBUTES {
+            let value = if changed && CHANGED_BY_UPDATE.contains(name) {
+                Value::Unknown
+            } else {
+                prior.get(name).clone()
+            };
+            planned.insert(name.to_string(), value);
+        }
+        for f in ty.fields.iter().filter(|f| f.mutability == Mutability::ForcesReplacement) {
+            let watched = if f.secret {
+                let n = secret_names(f);
+                // A secret the state does not know (after import) cannot be compared: the
+                // update sends it, and the API refuses if it differs.
+                if prior.get(&n.plain).is_null() && prior.get(&n.version).is_null() {
+                    vec![]
+                } else {
+                    vec![n.plain, n.version]
+                }
+            } else {
+                vec![f.attribute()]
+            };
+            for name in watched {
+                if planned.get(&name).unwrap_or(&Value::Null) != prior.get(&name) {
+                    requires_replace.push(AttributePath::root(&name));
+                }
+            }
+        }
+    }
+    PlanResponse {
+        planned_state: Value::Object(planned),
+        requires_replace,
+        planned_private: request.prior_private.clone(),
+        diagnostics: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
