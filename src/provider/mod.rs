@@ -1,7 +1,198 @@
-//! The Prisma Cloud provider: joins the protocol layer ([`crate::tfplugin`]), the catalog and
-//! the API client ([`crate::api`]).
+//! The Prisma Cloud provider: joins the protocol layer ([`crate::tfplugin`]), the
+//! [`crate::catalog`] and the API client ([`crate::api`]).
+//!
+//! [`PrismaCloudProvider`] implements [`Provider`]: it serves one resource type per catalog
+//! entry and, once Terraform has configured it, one shared API client (one login, one token).
 
+pub mod config;
 pub mod convert;
-pub mod schema;
-pub mod validate;
+mod errors;
 pub mod plan;
+pub mod resource;
+pub mod schema;
+pub mod state;
+pub mod validate;
+
+use std::collections::BTreeMap;
+use std::sync::RwLock;
+
+use crate::api::Client;
+use crate::catalog;
+use crate::tfplugin::diag::Diagnostics;
+use crate::tfplugin::provider::{
+    ApplyRequest, ApplyResponse, ConfigureRequest, ImportRequest, ImportResponse, PlanRequest,
+    PlanResponse, Provider, ReadDataRequest, ReadDataResponse, ReadRequest, ReadResponse,
+    UpgradeRequest, UpgradeResponse,
+};
+use crate::tfplugin::schema::ProviderSchemas;
+use crate::tfplugin::value::Value;
+
+use resource::IntegrationResource;
+pub use schema::PROVIDER_NAME;
+
+/// Where the provider reads its environment variables (injectable for tests).
+pub type Env = Box<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
+pub struct PrismaCloudProvider {
+    schemas: ProviderSchemas,
+    resources: BTreeMap<String, IntegrationResource>,
+    client: RwLock<Option<Client>>,
+    env: Env,
+}
+
+impl Default for PrismaCloudProvider {
+    fn default() -> Self {
+        Self::new(Box::new(|name| std::env::var(name).ok()))
+    }
+}
+
+impl PrismaCloudProvider {
+    pub fn new(env: Env) -> Self {
+        let resources: BTreeMap<String, IntegrationResource> = catalog::ALL
+            .iter()
+            .map(|ty| {
+                let r = IntegrationResource::new(ty, PROVIDER_NAME);
+                (r.type_name.clone(), r)
+            })
+            .collect();
+        let schemas = ProviderSchemas {
+            provider: config::schema(),
+            resources: resources.iter().map(|(n, r)| (n.clone(), r.schema.clone())).collect(),
+            data_sources: BTreeMap::new(),
+        };
+        PrismaCloudProvider {
+            schemas,
+            resources,
+            client: RwLock::new(None),
+            env,
+        }
+    }
+
+    fn resource(&self, type_name: &str) -> Result<&IntegrationResource, Diagnostics> {
+        self.resources.get(type_name).ok_or_else(|| {
+            let mut d = Diagnostics::new();
+            d.error(
+                format!("Unknown resource type {type_name}"),
+                "This provider does not serve that resource type.",
+            );
+            d
+        })
+    }
+
+    fn client(&self) -> Result<Client, Diagnostics> {
+        let guard = self.client.read().unwrap_or_else(|e| e.into_inner());
+        guard.clone().ok_or_else(|| {
+            let mut d = Diagnostics::new();
+            d.error(
+                "Provider not configured",
+                "The prismacloud provider was used before Terraform configured it. This is a \
+                 bug in Terraform or the provider; please report it.",
+            );
+            d
+        })
+    }
+
+    fn user_agent(terraform_version: &str) -> String {
+        let tf = if terraform_version.is_empty() { "unknown" } else { terraform_version };
+        format!(
+            "terraform-provider-prismacloud/{} (+Terraform {tf})",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+}
+
+impl Provider for PrismaCloudProvider {
+    fn schemas(&self) -> &ProviderSchemas {
+        &self.schemas
+    }
+
+    fn validate_provider_config(&self, config: &Value) -> Diagnostics {
+        config::validate(config)
+    }
+
+    async fn configure(&self, request: ConfigureRequest) -> Diagnostics {
+        let agent = Self::user_agent(&request.terraform_version);
+        let settings = match config::resolve(&request.config, &*self.env, agent) {
+            Ok(s) => s,
+            Err(d) => return d,
+        };
+        match Client::new(settings) {
+            Ok(client) => {
+                *self.client.write().unwrap_or_else(|e| e.into_inner()) = Some(client);
+                Diagnostics::new()
+            }
+            Err(e) => {
+                let mut d = Diagnostics::new();
+                d.error("Invalid provider configuration", e.to_string());
+                d
+            }
+        }
+    }
+
+    fn validate_resource_config(&self, type_name: &str, config: &Value) -> Diagnostics {
+        match self.resource(type_name) {
+            Ok(r) => r.validate(config),
+            Err(d) => d,
+        }
+    }
+
+    fn validate_data_source_config(&self, type_name: &str, _config: &Value) -> Diagnostics {
+        let mut d = Diagnostics::new();
+        d.error(format!("Unknown data source {type_name}"), "This provider does not serve that data source.");
+        d
+    }
+
+    fn upgrade_resource_state(&self, request: UpgradeRequest) -> UpgradeResponse {
+        match self.resource(&request.type_name) {
+            Ok(r) => r.upgrade(request),
+            Err(diagnostics) => UpgradeResponse { diagnostics, ..Default::default() },
+        }
+    }
+
+    async fn read_resource(&self, request: ReadRequest) -> ReadResponse {
+        let (r, client) = match self.resource(&request.type_name).and_then(|r| Ok((r, self.client()?))) {
+            Ok(pair) => pair,
+            Err(diagnostics) => {
+                return ReadResponse { new_state: request.current_state, diagnostics, ..Default::default() };
+            }
+        };
+        r.read(&client, request).await
+    }
+
+    async fn plan_resource_change(&self, request: PlanRequest) -> PlanResponse {
+        match self.resource(&request.type_name) {
+            Ok(r) => r.plan(&request),
+            Err(diagnostics) => PlanResponse { diagnostics, ..Default::default() },
+        }
+    }
+
+    async fn apply_resource_change(&self, request: ApplyRequest) -> ApplyResponse {
+        let (r, client) = match self.resource(&request.type_name).and_then(|r| Ok((r, self.client()?))) {
+            Ok(pair) => pair,
+            Err(diagnostics) => {
+                return ApplyResponse { new_state: request.prior_state, diagnostics, ..Default::default() };
+            }
+        };
+        r.apply(&client, request).await
+    }
+
+    async fn import_resource_state(&self, request: ImportRequest) -> ImportResponse {
+        match self.resource(&request.type_name).and_then(|r| Ok((r, self.client()?))) {
+            Ok((r, client)) => r.import(&client, request).await,
+            Err(diagnostics) => ImportResponse { diagnostics, ..Default::default() },
+        }
+    }
+
+    async fn read_data_source(&self, request: ReadDataRequest) -> ReadDataResponse {
+        ReadDataResponse {
+            diagnostics: self.validate_data_source_config(&request.type_name, &request.config),
+            ..Default::default()
+        }
+    }
+
+    fn stop(&self) {
+        if let Ok(client) = self.client() {
+            client.stop();
+        }
+    }
+}
