@@ -1,0 +1,159 @@
+//! Creating an integration: nothing lost, nothing duplicated.
+//!
+//! A POST is not safe to repeat. After an *ambiguous* failure (timeout, connection broken
+//! after sending, 5xx) the server may have stored the integration, so before posting again the
+//! client looks it up by name and type and adopts it if it is there. After an *unambiguous*
+//! failure (429, connection refused, a 401 answered before processing) it simply retries.
+//! A duplicate-name answer to a repeated POST also means the earlier one went through: look
+//! it up and adopt it. When the budget runs out after an ambiguous failure, one last lookup
+//! runs before giving up, so an integration that was stored is returned rather than leaked.
+//!
+//! The POST answer may be empty or not the object (classic answers 200 with no body): the new
+//! integration is then found by listing and matching name and type. Tenant (v1) integrations
+//! are born enabled, so `enabled = false` is applied afterwards with a PATCH.
+
+use reqwest::Method;
+use serde_json::Value;
+
+use super::body::{self, Purpose};
+use super::client::{Client, secret_values};
+use super::error::Error;
+use super::messages::Redactions;
+use super::model::{Integration, IntegrationRequest};
+use super::route::Family;
+use super::transport::{Attempt, RequestSpec, Response, Retrier, api_error};
+
+/// API message for a name that is taken.
+const NAME_TAKEN: &str = "integration_name_already_exists";
+
+impl Client {
+    /// Creates an integration and returns it as the API reports it.
+    ///
+    /// If a follow-up step fails after the integration was stored (disabling a v1
+    /// integration, reading it back), the error is [`Error::CreatedIncomplete`] with its id.
+    pub async fn create(&self, request: &IntegrationRequest) -> Result<Integration, Error> {
+        let family = self.inner.endpoints.family(Some(&request.integration_type));
+        let body = body::integration(request, family, Purpose::Create)?;
+        let spec =
+            RequestSpec::new(Method::POST, self.inner.endpoints.collection(family)).with_body(body);
+        let secrets = secret_values(request);
+        let redactions = Redactions(&secrets);
+        let mut retrier = Retrier::new(&self.inner.transport, &spec, redactions);
+        let mut after_ambiguous = false;
+        let created = loop {
+            match self.attempt(&spec, &mut retrier).await? {
+                Attempt::Done(response) if response.status.is_success() => {
+                    break self.created_from(&spec, &response, request).await?;
+                }
+                Attempt::Done(response) => {
+                    let error =
+                        api_error(spec.operation(), &response, retrier.attempts(), redactions);
+                    if after_ambiguous && error.has_message(NAME_TAKEN) {
+                        tracing::debug!(
+                            "name taken after an ambiguous create failure; looking it up"
+                        );
+                        if let Some(found) = self.lookup(request).await? {
+                            break found;
+                        }
+                    }
+                    return Err(error);
+                }
+                Attempt::Retryable(failure) => {
+                    let ambiguous = failure.is_ambiguous();
+                    after_ambiguous |= ambiguous;
+                    match retrier.pause(failure).await {
+                        Ok(()) if ambiguous => {
+                            if let Some(found) = self.lookup(request).await? {
+                                break found;
+                            }
+                        }
+                        Ok(()) => {}
+                        Err(Error::Stopped) => return Err(Error::Stopped),
+                        Err(error) if ambiguous => {
+                            return match self.lookup(request).await {
+                                Ok(Some(found)) => self.finish(found, request, family).await,
+                                _ => Err(error),
+                            };
+                        }
+                        Err(error) => return Err(error),
+                    }
+                }
+            }
+        };
+        self.finish(created, request, family).await
+    }
+
+    /// The integration a successful POST created: from its answer when that is the object,
+    /// by id when the answer has one, else by name.
+    async fn created_from(
+        &self,
+        spec: &RequestSpec,
+        response: &Response,
+        request: &IntegrationRequest,
+    ) -> Result<Integration, Error> {
+        let value = serde_json::from_slice::<Value>(&response.body).ok();
+        if let Some(value) = &value {
+            if let Ok(created) = Integration::from_json(value) {
+                return Ok(created);
+            }
+            if let Some(id) = value
+                .get("id")
+                .and_then(Value::as_str)
+                .filter(|id| !id.is_empty())
+            {
+                return self
+                    .get(id, Some(&request.integration_type))
+                    .await
+                    .map_err(|e| incomplete(id, "reading it back", e));
+            }
+        }
+        tracing::debug!(
+            path = spec.endpoint.template,
+            "create answer is not the integration; finding it by name"
+        );
+        self.lookup(request)
+            .await?
+            .ok_or_else(|| Error::CreatedButNotFound {
+                name: request.name.clone(),
+                integration_type: request.integration_type.clone(),
+            })
+    }
+
+    /// The integration with the request's name and type, if it exists.
+    async fn lookup(&self, request: &IntegrationRequest) -> Result<Option<Integration>, Error> {
+        self.find_by_name(&request.name, &request.integration_type)
+            .await
+    }
+
+    /// Applies `enabled = false` to a v1 integration (born enabled) and reads it back.
+    async fn finish(
+        &self,
+        created: Integration,
+        request: &IntegrationRequest,
+        family: Family,
+    ) -> Result<Integration, Error> {
+        if family != Family::Tenant || request.enabled || !created.enabled {
+            return Ok(created);
+        }
+        let id = created.id.as_str();
+        let spec = RequestSpec::new(Method::PATCH, self.inner.endpoints.item(family, id))
+            .with_body(body::enabled(false));
+        self.call_ok(&spec, Redactions::default())
+            .await
+            .map_err(|e| incomplete(id, "disabling it", e))?;
+        self.get(id, Some(&request.integration_type))
+            .await
+            .map_err(|e| incomplete(id, "reading it back", e))
+    }
+}
+
+fn incomplete(id: &str, step: &'static str, error: Error) -> Error {
+    match error {
+        Error::Stopped => Error::Stopped,
+        source => Error::CreatedIncomplete {
+            id: id.to_owned(),
+            step,
+            source: Box::new(source),
+        },
+    }
+}
