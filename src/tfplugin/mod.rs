@@ -1,1 +1,7 @@
-//! tfplugin (to be written)
+//! Terraform plugin protocol 6 over gRPC. Knows nothing of Prisma Cloud.
+//!
+//! - [`generated`]: protobuf messages and tonic services built from `proto/`.
+//! - [`tls`]: certificates and the pinned-certificate verifier behind AutoMTLS.
+
+pub mod generated;
+pub mod tls;
