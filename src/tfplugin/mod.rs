@@ -1,5 +1,17 @@
-//! tfplugin (to be written)
+//! Terraform plugin protocol 6 over gRPC. Knows nothing of Prisma Cloud.
+//!
+//! - [`generated`]: protobuf messages and tonic services built from `proto/`.
+//! - [`value`]: Terraform values and types; the MessagePack and JSON codecs.
+//! - [`schema`]: schemas as a provider declares them.
+//! - [`diag`]: diagnostics, the one channel for user-facing problems.
+//! - [`provider`]: the trait a provider implements, with typed requests and responses.
+//! - [`tls`]: certificates and the pinned-certificate verifier behind AutoMTLS.
+//! - [`log`]: hclog-compatible JSON logs on stderr, as Terraform expects.
+
 pub mod diag;
+pub mod generated;
+pub mod log;
 pub mod provider;
 pub mod schema;
+pub mod tls;
 pub mod value;
