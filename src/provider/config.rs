@@ -98,7 +98,10 @@ pub fn schema() -> Schema {
         .map(|s| {
             Attribute::new(s.attr, s.ty.clone(), Presence::Optional)
                 .sensitive(s.sensitive)
-                .description(format!("{} Environment variable: `{}`.", s.description, s.env))
+                .description(format!(
+                    "{} Environment variable: `{}`.",
+                    s.description, s.env
+                ))
         })
         .collect();
     Schema {
@@ -114,7 +117,11 @@ pub fn schema() -> Schema {
 /// A base URL from what the user wrote: a bare host means `https://`.
 pub fn parse_url(raw: &str, insecure_http: bool) -> Result<Url, String> {
     let raw = raw.trim();
-    let with_scheme = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };
+    let with_scheme = if raw.contains("://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
     let url = Url::parse(&with_scheme).map_err(|e| format!("{raw:?} is not a URL ({e})."))?;
     match url.scheme() {
         "https" => {}
@@ -155,7 +162,9 @@ fn parse_timeout(raw: &str) -> Result<Duration, String> {
 fn check_retries(n: &Value) -> Result<u32, String> {
     match n.as_number().and_then(|n| n.as_i64()) {
         Some(i) if (0..=MAX_RETRIES_LIMIT).contains(&i) => Ok(i as u32),
-        _ => Err(format!("max_retries must be a whole number from 0 to {MAX_RETRIES_LIMIT}.")),
+        _ => Err(format!(
+            "max_retries must be a whole number from 0 to {MAX_RETRIES_LIMIT}."
+        )),
     }
 }
 
@@ -172,7 +181,11 @@ pub fn validate(config: &Value) -> Diagnostics {
     if let Some(raw) = config.get("request_timeout").as_str()
         && let Err(e) = parse_timeout(raw)
     {
-        diags.attribute_error(AttributePath::root("request_timeout"), "Invalid request_timeout", e);
+        diags.attribute_error(
+            AttributePath::root("request_timeout"),
+            "Invalid request_timeout",
+            e,
+        );
     }
     let retries = config.get("max_retries");
     if retries.is_present()
@@ -191,7 +204,10 @@ pub fn resolve(
 ) -> Result<ClientConfig, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut get = |attr: &str, required: bool| -> Option<Value> {
-        let setting = SETTINGS.iter().find(|s| s.attr == attr).expect("a declared setting");
+        let setting = SETTINGS
+            .iter()
+            .find(|s| s.attr == attr)
+            .expect("a declared setting");
         let path = AttributePath::root(attr);
         match config.get(attr) {
             Value::Unknown => {
@@ -264,13 +280,18 @@ pub fn resolve(
         }
         None => None,
     };
-    let request_timeout = match parse_timeout(&text(&timeout).unwrap_or(DEFAULT_REQUEST_TIMEOUT.into())) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.attribute_error(AttributePath::root("request_timeout"), "Invalid request_timeout", e);
-            Duration::ZERO
-        }
-    };
+    let request_timeout =
+        match parse_timeout(&text(&timeout).unwrap_or(DEFAULT_REQUEST_TIMEOUT.into())) {
+            Ok(d) => d,
+            Err(e) => {
+                diags.attribute_error(
+                    AttributePath::root("request_timeout"),
+                    "Invalid request_timeout",
+                    e,
+                );
+                Duration::ZERO
+            }
+        };
     let max_retries = match retries.as_ref().map(check_retries) {
         None => DEFAULT_MAX_RETRIES,
         Some(Ok(n)) => n,
@@ -279,7 +300,8 @@ pub fn resolve(
             0
         }
     };
-    let (Some(url), Some(username), Some(password)) = (url, text(&username), text(&password)) else {
+    let (Some(url), Some(username), Some(password)) = (url, text(&username), text(&password))
+    else {
         return Err(diags);
     };
     if diags.has_errors() {

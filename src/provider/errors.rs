@@ -69,10 +69,18 @@ mod tests {
             request_id: Some("req-1".into()),
             attempts: 1,
         };
-        let d = api_error("create the Slack integration \"alerts\"", "prismacloud_integration_slack", &err, &["hunter2-token".into()]);
+        let d = api_error(
+            "create the Slack integration \"alerts\"",
+            "prismacloud_integration_slack",
+            &err,
+            &["hunter2-token".into()],
+        );
         assert!(!d.detail.contains("hunter2-token"), "{}", d.detail);
         assert!(d.detail.contains("req-1"), "{}", d.detail);
         assert!(d.detail.contains("import block"), "{}", d.detail);
-        assert_eq!(d.summary, "Could not create the Slack integration \"alerts\"");
+        assert_eq!(
+            d.summary,
+            "Could not create the Slack integration \"alerts\""
+        );
     }
 }

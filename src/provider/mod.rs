@@ -57,7 +57,10 @@ impl PrismaCloudProvider {
             .collect();
         let schemas = ProviderSchemas {
             provider: config::schema(),
-            resources: resources.iter().map(|(n, r)| (n.clone(), r.schema.clone())).collect(),
+            resources: resources
+                .iter()
+                .map(|(n, r)| (n.clone(), r.schema.clone()))
+                .collect(),
             data_sources: BTreeMap::new(),
         };
         PrismaCloudProvider {
@@ -93,7 +96,11 @@ impl PrismaCloudProvider {
     }
 
     fn user_agent(terraform_version: &str) -> String {
-        let tf = if terraform_version.is_empty() { "unknown" } else { terraform_version };
+        let tf = if terraform_version.is_empty() {
+            "unknown"
+        } else {
+            terraform_version
+        };
         format!(
             "terraform-provider-prismacloud/{} (+Terraform {tf})",
             env!("CARGO_PKG_VERSION")
@@ -138,22 +145,35 @@ impl Provider for PrismaCloudProvider {
 
     fn validate_data_source_config(&self, type_name: &str, _config: &Value) -> Diagnostics {
         let mut d = Diagnostics::new();
-        d.error(format!("Unknown data source {type_name}"), "This provider does not serve that data source.");
+        d.error(
+            format!("Unknown data source {type_name}"),
+            "This provider does not serve that data source.",
+        );
         d
     }
 
     fn upgrade_resource_state(&self, request: UpgradeRequest) -> UpgradeResponse {
         match self.resource(&request.type_name) {
             Ok(r) => r.upgrade(request),
-            Err(diagnostics) => UpgradeResponse { diagnostics, ..Default::default() },
+            Err(diagnostics) => UpgradeResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 
     async fn read_resource(&self, request: ReadRequest) -> ReadResponse {
-        let (r, client) = match self.resource(&request.type_name).and_then(|r| Ok((r, self.client()?))) {
+        let (r, client) = match self
+            .resource(&request.type_name)
+            .and_then(|r| Ok((r, self.client()?)))
+        {
             Ok(pair) => pair,
             Err(diagnostics) => {
-                return ReadResponse { new_state: request.current_state, diagnostics, ..Default::default() };
+                return ReadResponse {
+                    new_state: request.current_state,
+                    diagnostics,
+                    ..Default::default()
+                };
             }
         };
         r.read(&client, request).await
@@ -162,24 +182,40 @@ impl Provider for PrismaCloudProvider {
     async fn plan_resource_change(&self, request: PlanRequest) -> PlanResponse {
         match self.resource(&request.type_name) {
             Ok(r) => r.plan(&request),
-            Err(diagnostics) => PlanResponse { diagnostics, ..Default::default() },
+            Err(diagnostics) => PlanResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 
     async fn apply_resource_change(&self, request: ApplyRequest) -> ApplyResponse {
-        let (r, client) = match self.resource(&request.type_name).and_then(|r| Ok((r, self.client()?))) {
+        let (r, client) = match self
+            .resource(&request.type_name)
+            .and_then(|r| Ok((r, self.client()?)))
+        {
             Ok(pair) => pair,
             Err(diagnostics) => {
-                return ApplyResponse { new_state: request.prior_state, diagnostics, ..Default::default() };
+                return ApplyResponse {
+                    new_state: request.prior_state,
+                    diagnostics,
+                    ..Default::default()
+                };
             }
         };
         r.apply(&client, request).await
     }
 
     async fn import_resource_state(&self, request: ImportRequest) -> ImportResponse {
-        match self.resource(&request.type_name).and_then(|r| Ok((r, self.client()?))) {
+        match self
+            .resource(&request.type_name)
+            .and_then(|r| Ok((r, self.client()?)))
+        {
             Ok((r, client)) => r.import(&client, request).await,
-            Err(diagnostics) => ImportResponse { diagnostics, ..Default::default() },
+            Err(diagnostics) => ImportResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 

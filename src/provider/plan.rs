@@ -14,11 +14,21 @@ use crate::tfplugin::value::Value;
 use super::schema::{STATUS_ATTRIBUTES, default_value, secret_names};
 
 /// Attributes the API sets again on every update.
-const CHANGED_BY_UPDATE: &[&str] = &["last_modified_by", "last_modified_ts", "status", "valid", "reason"];
+const CHANGED_BY_UPDATE: &[&str] = &[
+    "last_modified_by",
+    "last_modified_ts",
+    "status",
+    "valid",
+    "reason",
+];
 
 /// Attributes that describe the user's intent (everything but what the API computes).
 fn configurable(ty: &IntegrationType) -> Vec<String> {
-    let mut names = vec!["name".to_string(), "description".to_string(), "enabled".to_string()];
+    let mut names = vec![
+        "name".to_string(),
+        "description".to_string(),
+        "enabled".to_string(),
+    ];
     for f in ty.fields {
         if f.secret {
             let n = secret_names(f);
@@ -84,7 +94,11 @@ pub fn plan(ty: &IntegrationType, request: &PlanRequest) -> PlanResponse {
             };
             planned.insert(name.to_string(), value);
         }
-        for f in ty.fields.iter().filter(|f| f.mutability == Mutability::ForcesReplacement) {
+        for f in ty
+            .fields
+            .iter()
+            .filter(|f| f.mutability == Mutability::ForcesReplacement)
+        {
             let watched = if f.secret {
                 let n = secret_names(f);
                 // A secret the state does not know (after import) cannot be compared: the

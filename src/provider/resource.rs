@@ -40,7 +40,11 @@ impl IntegrationResource {
     fn describe(&self, state: &Value) -> String {
         match state.get("name").as_str() {
             Some(name) => format!("the {} integration {name:?}", self.ty.title),
-            None => format!("the {} integration {}", self.ty.title, state.get("id").as_str().unwrap_or("")),
+            None => format!(
+                "the {} integration {}",
+                self.ty.title,
+                state.get("id").as_str().unwrap_or("")
+            ),
         }
     }
 
@@ -113,7 +117,13 @@ impl IntegrationResource {
             Err(e) => {
                 let secrets = secret_values(self.ty, &[&state]);
                 ReadResponse {
-                    diagnostics: api_error(&format!("read {}", self.describe(&state)), &self.type_name, &e, &secrets).into(),
+                    diagnostics: api_error(
+                        &format!("read {}", self.describe(&state)),
+                        &self.type_name,
+                        &e,
+                        &secrets,
+                    )
+                    .into(),
                     new_state: state,
                     private: request.private,
                 }
@@ -122,7 +132,13 @@ impl IntegrationResource {
     }
 
     pub async fn apply(&self, client: &Client, request: ApplyRequest) -> ApplyResponse {
-        let ApplyRequest { prior_state: prior, planned_state: planned, config, planned_private, .. } = request;
+        let ApplyRequest {
+            prior_state: prior,
+            planned_state: planned,
+            config,
+            planned_private,
+            ..
+        } = request;
         let secrets = secret_values(self.ty, &[&prior, &planned, &config]);
         let fail = |action: String, e: &ApiError, keep: Value| ApplyResponse {
             new_state: keep,
@@ -133,9 +149,16 @@ impl IntegrationResource {
         if planned.is_null() {
             let id = prior.get("id").as_str().unwrap_or_default();
             return match client.delete(id, self.ty.name).await {
-                Ok(()) => ApplyResponse { new_state: Value::Null, ..ApplyResponse::default() },
+                Ok(()) => ApplyResponse {
+                    new_state: Value::Null,
+                    ..ApplyResponse::default()
+                },
                 // Nothing was deleted: the state keeps the integration.
-                Err(e) => fail(format!("delete {}", self.describe(&prior)), &e, prior.clone()),
+                Err(e) => fail(
+                    format!("delete {}", self.describe(&prior)),
+                    &e,
+                    prior.clone(),
+                ),
             };
         }
 
@@ -143,7 +166,10 @@ impl IntegrationResource {
         if prior.is_null() {
             match client.create(&body).await {
                 Ok(created) => ApplyResponse {
-                    new_state: fill_unknowns(&planned, &state_from_api(self.ty, &created, &planned)),
+                    new_state: fill_unknowns(
+                        &planned,
+                        &state_from_api(self.ty, &created, &planned),
+                    ),
                     private: planned_private,
                     diagnostics: Diagnostics::new(),
                 },
@@ -154,19 +180,34 @@ impl IntegrationResource {
                         m.insert("id".into(), Value::string(&id));
                     }
                     let e = ApiError::CreatedIncomplete { id, step, source };
-                    fail(format!("finish creating {}", self.describe(&planned)), &e, state)
+                    fail(
+                        format!("finish creating {}", self.describe(&planned)),
+                        &e,
+                        state,
+                    )
                 }
-                Err(e) => fail(format!("create {}", self.describe(&planned)), &e, Value::Null),
+                Err(e) => fail(
+                    format!("create {}", self.describe(&planned)),
+                    &e,
+                    Value::Null,
+                ),
             }
         } else {
             let id = prior.get("id").as_str().unwrap_or_default();
             match client.update(id, &body).await {
                 Ok(updated) => ApplyResponse {
-                    new_state: fill_unknowns(&planned, &state_from_api(self.ty, &updated, &planned)),
+                    new_state: fill_unknowns(
+                        &planned,
+                        &state_from_api(self.ty, &updated, &planned),
+                    ),
                     private: planned_private,
                     diagnostics: Diagnostics::new(),
                 },
-                Err(e) => fail(format!("update {}", self.describe(&prior)), &e, prior.clone()),
+                Err(e) => fail(
+                    format!("update {}", self.describe(&prior)),
+                    &e,
+                    prior.clone(),
+                ),
             }
         }
     }
@@ -192,7 +233,13 @@ impl IntegrationResource {
                 ),
             ),
             Err(e) => response.diagnostics.extend(
-                api_error(&format!("import integration {id:?}"), &self.type_name, &e, &[]).into(),
+                api_error(
+                    &format!("import integration {id:?}"),
+                    &self.type_name,
+                    &e,
+                    &[],
+                )
+                .into(),
             ),
         }
         response

@@ -35,7 +35,11 @@ fn reconcile(field: &Field, api_value: Value, prior: &Value) -> Value {
     if prior.is_null() && field.default().is_none() && is_empty(&value) {
         return Value::Null;
     }
-    if *prior == value { prior.clone() } else { value }
+    if *prior == value {
+        prior.clone()
+    } else {
+        value
+    }
 }
 
 fn status_value(api: &Integration, name: &str) -> Value {
@@ -68,7 +72,11 @@ pub fn state_from_api(ty: &IntegrationType, api: &Integration, prior: &Value) ->
             out.insert(n.write_only, Value::Null);
         } else {
             let attr = field.attribute();
-            let value = reconcile(field, from_wire(field, api.config.get(field.key)), prior.get(&attr));
+            let value = reconcile(
+                field,
+                from_wire(field, api.config.get(field.key)),
+                prior.get(&attr),
+            );
             out.insert(attr, value);
         }
     }
@@ -81,7 +89,9 @@ pub fn state_from_api(ty: &IntegrationType, api: &Integration, prior: &Value) ->
 /// Fill every unknown top-level value of `planned` from `actual` (computed values the API
 /// assigned); known planned values are kept exactly, as Terraform requires after apply.
 pub fn fill_unknowns(planned: &Value, actual: &Value) -> Value {
-    let Some(map) = planned.as_object() else { return planned.clone() };
+    let Some(map) = planned.as_object() else {
+        return planned.clone();
+    };
     Value::Object(
         map.iter()
             .map(|(k, v)| {
@@ -128,7 +138,11 @@ pub fn integration_request(
     }
     IntegrationRequest {
         name: planned.get("name").as_str().unwrap_or_default().to_string(),
-        description: planned.get("description").as_str().unwrap_or_default().to_string(),
+        description: planned
+            .get("description")
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
         enabled: planned.get("enabled").as_bool().unwrap_or(true),
         integration_type: ty.name.to_string(),
         config: wire,

@@ -10,6 +10,7 @@
 
 pub mod diag;
 pub mod generated;
+pub mod grpc;
 pub mod log;
 pub mod provider;
 pub mod schema;

@@ -5,8 +5,10 @@ use secrecy::ExposeSecret;
 use super::*;
 
 fn config(pairs: &[(&str, Value)]) -> Value {
-    let mut m: BTreeMap<String, Value> =
-        SETTINGS.iter().map(|s| (s.attr.to_string(), Value::Null)).collect();
+    let mut m: BTreeMap<String, Value> = SETTINGS
+        .iter()
+        .map(|s| (s.attr.to_string(), Value::Null))
+        .collect();
     for (k, v) in pairs {
         m.insert(k.to_string(), v.clone());
     }
@@ -14,16 +16,26 @@ fn config(pairs: &[(&str, Value)]) -> Value {
 }
 
 fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-    move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    move |k| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.to_string())
+    }
 }
 
 fn paths(d: &Diagnostics) -> Vec<String> {
-    d.iter().filter_map(|d| d.attribute.as_ref().map(ToString::to_string)).collect()
+    d.iter()
+        .filter_map(|d| d.attribute.as_ref().map(ToString::to_string))
+        .collect()
 }
 
 #[test]
 fn bare_hosts_mean_https_and_http_is_loopback_only() {
-    assert_eq!(parse_url("api.prismacloud.io", false).unwrap().as_str(), "https://api.prismacloud.io/");
+    assert_eq!(
+        parse_url("api.prismacloud.io", false).unwrap().as_str(),
+        "https://api.prismacloud.io/"
+    );
     assert!(parse_url("http://127.0.0.1:8080", false).is_ok());
     assert!(parse_url("http://localhost:8080", false).is_ok());
     assert!(parse_url("http://[::1]:8080", false).is_ok());
@@ -41,7 +53,12 @@ fn settings_fall_back_to_the_environment() {
         ("PRISMACLOUD_PASSWORD", "env-pass"),
         ("PRISMACLOUD_MAX_RETRIES", "2"),
     ]);
-    let c = resolve(&config(&[("username", Value::string("cfg-user"))]), &env, "ua".into()).unwrap();
+    let c = resolve(
+        &config(&[("username", Value::string("cfg-user"))]),
+        &env,
+        "ua".into(),
+    )
+    .unwrap();
     assert_eq!(c.username, "cfg-user");
     assert_eq!(c.password.expose_secret(), "env-pass");
     assert_eq!(c.base_url.as_str(), "http://127.0.0.1:9/");
@@ -53,15 +70,26 @@ fn settings_fall_back_to_the_environment() {
 #[test]
 fn missing_credentials_name_the_attribute_and_the_variable() {
     let env = env_of(&[]);
-    let diags = resolve(&config(&[("url", Value::string("api.prismacloud.io"))]), &env, "ua".into()).unwrap_err();
+    let diags = resolve(
+        &config(&[("url", Value::string("api.prismacloud.io"))]),
+        &env,
+        "ua".into(),
+    )
+    .unwrap_err();
     assert_eq!(paths(&diags), ["username", "password"]);
     let text: Vec<String> = diags.iter().map(|d| d.detail.clone()).collect();
-    assert!(text[0].contains("PRISMACLOUD_USERNAME") && text[1].contains("PRISMACLOUD_PASSWORD"), "{text:?}");
+    assert!(
+        text[0].contains("PRISMACLOUD_USERNAME") && text[1].contains("PRISMACLOUD_PASSWORD"),
+        "{text:?}"
+    );
 }
 
 #[test]
 fn unknown_credentials_are_an_error_naming_the_variable() {
-    let env = env_of(&[("PRISMACLOUD_URL", "https://x"), ("PRISMACLOUD_USERNAME", "u")]);
+    let env = env_of(&[
+        ("PRISMACLOUD_URL", "https://x"),
+        ("PRISMACLOUD_USERNAME", "u"),
+    ]);
     let diags = resolve(&config(&[("password", Value::Unknown)]), &env, "ua".into()).unwrap_err();
     assert_eq!(paths(&diags), ["password"]);
     assert!(diags.0[0].detail.contains("PRISMACLOUD_PASSWORD"));
@@ -73,7 +101,14 @@ fn plain_http_to_a_remote_host_needs_insecure_http() {
     let remote = Value::string("http://api.example.com");
     let d = resolve(&config(&[("url", remote.clone())]), &env, "ua".into()).unwrap_err();
     assert_eq!(paths(&d), ["url"]);
-    assert!(resolve(&config(&[("url", remote), ("insecure_http", Value::Bool(true))]), &env, "ua".into()).is_ok());
+    assert!(
+        resolve(
+            &config(&[("url", remote), ("insecure_http", Value::Bool(true))]),
+            &env,
+            "ua".into()
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -84,7 +119,13 @@ fn static_checks_report_every_bad_setting() {
         ("max_retries", Value::int(-1)),
     ]));
     assert_eq!(paths(&d), ["url", "request_timeout", "max_retries"]);
-    assert!(validate(&config(&[("url", Value::Unknown), ("request_timeout", Value::string("2m"))])).is_empty());
+    assert!(
+        validate(&config(&[
+            ("url", Value::Unknown),
+            ("request_timeout", Value::string("2m"))
+        ]))
+        .is_empty()
+    );
 }
 
 #[test]

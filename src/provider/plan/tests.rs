@@ -8,8 +8,12 @@ fn s(v: &str) -> Value {
 /// A full state of `ty` with every attribute null, then `pairs` applied.
 fn full(ty: &IntegrationType, pairs: &[(&str, Value)]) -> Value {
     let schema = super::super::schema::resource_schema(ty);
-    let mut m: BTreeMap<String, Value> =
-        schema.block.attributes.iter().map(|a| (a.name.clone(), Value::Null)).collect();
+    let mut m: BTreeMap<String, Value> = schema
+        .block
+        .attributes
+        .iter()
+        .map(|a| (a.name.clone(), Value::Null))
+        .collect();
     for (k, v) in pairs {
         assert!(m.contains_key(*k), "no attribute {k}");
         m.insert(k.to_string(), v.clone());
@@ -58,7 +62,13 @@ fn an_unchanged_resource_plans_exactly_its_prior_state() {
             ("status", s("GREEN")),
         ],
     );
-    let config = full(ty, &[("name", s("alerts")), ("webhook_url", s("https://hooks.slack.com/x"))]);
+    let config = full(
+        ty,
+        &[
+            ("name", s("alerts")),
+            ("webhook_url", s("https://hooks.slack.com/x")),
+        ],
+    );
     // Terraform proposes prior values for computed attributes whose configuration is null.
     let response = plan(ty, &request(prior.clone(), prior.clone(), config));
     assert_eq!(response.planned_state, prior);
@@ -70,10 +80,22 @@ fn an_update_marks_api_maintained_values_unknown_and_keeps_identity() {
     let ty = catalog::find("slack").unwrap();
     let prior = full(
         ty,
-        &[("id", s("i-1")), ("name", s("alerts")), ("description", s("")), ("enabled", Value::Bool(true)),
-          ("created_ts", Value::int(1)), ("last_modified_ts", Value::int(2))],
+        &[
+            ("id", s("i-1")),
+            ("name", s("alerts")),
+            ("description", s("")),
+            ("enabled", Value::Bool(true)),
+            ("created_ts", Value::int(1)),
+            ("last_modified_ts", Value::int(2)),
+        ],
     );
-    let config = full(ty, &[("name", s("alerts-renamed")), ("webhook_url", s("https://hooks.slack.com/x"))]);
+    let config = full(
+        ty,
+        &[
+            ("name", s("alerts-renamed")),
+            ("webhook_url", s("https://hooks.slack.com/x")),
+        ],
+    );
     let mut proposed = prior.clone();
     if let Value::Object(m) = &mut proposed {
         m.insert("name".into(), s("alerts-renamed"));
@@ -88,7 +110,14 @@ fn an_update_marks_api_maintained_values_unknown_and_keeps_identity() {
 #[test]
 fn removing_a_defaulted_value_from_configuration_goes_back_to_the_default() {
     let ty = catalog::find("splunk").unwrap();
-    let prior = full(ty, &[("id", s("i")), ("name", s("splunk")), ("source_type", s("custom"))]);
+    let prior = full(
+        ty,
+        &[
+            ("id", s("i")),
+            ("name", s("splunk")),
+            ("source_type", s("custom")),
+        ],
+    );
     let config = full(ty, &[("name", s("splunk"))]);
     // Terraform proposes the prior value for an optional+computed attribute left null.
     let p = plan(ty, &request(prior.clone(), prior, config)).planned_state;
@@ -98,8 +127,23 @@ fn removing_a_defaulted_value_from_configuration_goes_back_to_the_default() {
 #[test]
 fn immutable_fields_force_replacement_and_only_they_do() {
     let ty = catalog::find("service_now").unwrap();
-    let prior = full(ty, &[("id", s("i")), ("name", s("snow1")), ("host_url", s("https://a")), ("login", s("l"))]);
-    let config = full(ty, &[("name", s("snow2")), ("host_url", s("https://b")), ("login", s("l2"))]);
+    let prior = full(
+        ty,
+        &[
+            ("id", s("i")),
+            ("name", s("snow1")),
+            ("host_url", s("https://a")),
+            ("login", s("l")),
+        ],
+    );
+    let config = full(
+        ty,
+        &[
+            ("name", s("snow2")),
+            ("host_url", s("https://b")),
+            ("login", s("l2")),
+        ],
+    );
     let mut proposed = prior.clone();
     if let Value::Object(m) = &mut proposed {
         m.insert("name".into(), s("snow2"));
@@ -113,17 +157,37 @@ fn immutable_fields_force_replacement_and_only_they_do() {
 #[test]
 fn sqs_secret_rotation_replaces_but_an_unknown_prior_secret_does_not() {
     let ty = catalog::find("amazon_sqs").unwrap();
-    let base = [("id", s("i")), ("name", s("queue")), ("queue_url", s("https://q")), ("more_info", Value::Bool(false)), ("description", s("")), ("enabled", Value::Bool(true))];
+    let base = [
+        ("id", s("i")),
+        ("name", s("queue")),
+        ("queue_url", s("https://q")),
+        ("more_info", Value::Bool(false)),
+        ("description", s("")),
+        ("enabled", Value::Bool(true)),
+    ];
     let with = |extra: &[(&str, Value)]| {
         let mut pairs = base.to_vec();
         pairs.extend_from_slice(extra);
         full(ty, &pairs)
     };
-    let prior = with(&[("access_key", s("A")), ("secret_key_wo_version", Value::int(1))]);
-    let proposed = with(&[("access_key", s("A")), ("secret_key_wo_version", Value::int(2))]);
-    let config = with(&[("access_key", s("A")), ("secret_key_wo", s("new")), ("secret_key_wo_version", Value::int(2))]);
+    let prior = with(&[
+        ("access_key", s("A")),
+        ("secret_key_wo_version", Value::int(1)),
+    ]);
+    let proposed = with(&[
+        ("access_key", s("A")),
+        ("secret_key_wo_version", Value::int(2)),
+    ]);
+    let config = with(&[
+        ("access_key", s("A")),
+        ("secret_key_wo", s("new")),
+        ("secret_key_wo_version", Value::int(2)),
+    ]);
     let r = plan(ty, &request(prior, proposed, config));
-    assert_eq!(r.requires_replace, vec![AttributePath::root("secret_key_wo_version")]);
+    assert_eq!(
+        r.requires_replace,
+        vec![AttributePath::root("secret_key_wo_version")]
+    );
     assert_eq!(r.planned_state.get("secret_key_wo"), &Value::Null);
 
     // After import the state holds no secret: configuring it is an update, not a replacement.
@@ -145,15 +209,28 @@ fn sqs_secret_rotation_replaces_but_an_unknown_prior_secret_does_not() {
 #[test]
 fn destroy_passes_through() {
     let ty = catalog::find("slack").unwrap();
-    let r = plan(ty, &request(full(ty, &[("id", s("i"))]), Value::Null, Value::Null));
+    let r = plan(
+        ty,
+        &request(full(ty, &[("id", s("i"))]), Value::Null, Value::Null),
+    );
     assert_eq!(r.planned_state, Value::Null);
 }
 
 #[test]
 fn write_only_values_are_never_planned() {
     let ty = catalog::find("slack").unwrap();
-    let config = full(ty, &[("name", s("alerts")), ("webhook_url_wo", s("https://hooks.slack.com/x")), ("webhook_url_wo_version", Value::int(1))]);
+    let config = full(
+        ty,
+        &[
+            ("name", s("alerts")),
+            ("webhook_url_wo", s("https://hooks.slack.com/x")),
+            ("webhook_url_wo_version", Value::int(1)),
+        ],
+    );
     let r = plan(ty, &request(Value::Null, config.clone(), config));
     assert_eq!(r.planned_state.get("webhook_url_wo"), &Value::Null);
-    assert_eq!(r.planned_state.get("webhook_url_wo_version"), &Value::int(1));
+    assert_eq!(
+        r.planned_state.get("webhook_url_wo_version"),
+        &Value::int(1)
+    );
 }
