@@ -185,3 +185,37 @@ async fn adopting_a_disabled_request_still_disables_it() {
     assert!(!fake.stored()[0].enabled);
     assert_eq!(fake.count(Route::Patch), 1);
 }
+
+#[tokio::test]
+async fn a_list_that_lags_behind_a_bodiless_create_is_asked_again() {
+    let fake = Fake::start().await;
+    // Classic create answers without a body; the first list does not show the new one yet.
+    fake.fault(Route::List, Fault::status(200).body("[]"));
+    let client = fake.classic_client();
+    let created = client
+        .create(&request("lagging list"))
+        .await
+        .expect("found on the second list");
+    assert_exactly_one(&fake, &created, "lagging list");
+    assert_eq!(fake.count(Route::List), 2);
+    assert_eq!(fake.count(Route::Create), 1);
+}
+
+#[tokio::test]
+async fn a_bodiless_create_that_never_shows_up_is_reported_by_name() {
+    let fake = Fake::start().await;
+    for _ in 0..4 {
+        fake.fault(Route::List, Fault::status(200).body("[]"));
+    }
+    let client = fake.classic_client();
+    let error = client
+        .create(&request("invisible"))
+        .await
+        .expect_err("never listed");
+    assert!(
+        matches!(&error, Error::CreatedButNotFound { name, .. } if name == "invisible"),
+        "{error:?}"
+    );
+    assert_eq!(fake.count(Route::List), 4, "one lookup plus three retries");
+    assert_eq!(fake.count(Route::Create), 1, "never posted twice");
+}
