@@ -3,7 +3,7 @@
 //! Exponential backoff with full jitter (a uniformly random wait between zero and
 //! `base * 2^retry`, capped), so that many clients hitting the same rate limit spread out
 //! instead of retrying in lockstep. A `Retry-After` from the server is a lower bound: the wait
-//! is the larger of it and the jittered backoff. A `Retry-After` longer than
+//! is it plus a little jitter (at most the base delay). A `Retry-After` longer than
 //! [`MAX_RETRY_AFTER`] is not honoured by waiting; the call gives up at once and says so.
 
 use std::time::{Duration, SystemTime};
@@ -35,16 +35,24 @@ impl Backoff {
         self.base.saturating_mul(factor).min(self.cap)
     }
 
-    /// The wait before retry number `retry`, drawn from `rng`, at least `retry_after`.
+    /// The wait before retry number `retry`, drawn from `rng`.
+    ///
+    /// Without `retry_after`: uniform in `[0, ceiling(retry)]`. With it: `retry_after` plus
+    /// a uniform extra in `[0, base]`, so that callers told the same wait do not all come
+    /// back at the same instant.
     pub(crate) fn delay(
         &self,
         retry: u32,
         retry_after: Option<Duration>,
         rng: &mut impl Rng,
     ) -> Duration {
-        let ceiling = self.ceiling(retry);
-        let jittered = Duration::from_nanos(rng.random_range(0..=duration_nanos(ceiling)));
-        retry_after.map_or(jittered, |floor| jittered.max(floor))
+        let (floor, spread) = match retry_after {
+            Some(floor) => (floor, self.base),
+            None => (Duration::ZERO, self.ceiling(retry)),
+        };
+        floor.saturating_add(Duration::from_nanos(
+            rng.random_range(0..=duration_nanos(spread)),
+        ))
     }
 }
 
@@ -97,16 +105,19 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_is_a_floor() {
-        let backoff = Backoff::new(Duration::from_millis(10), Duration::from_millis(20));
+    fn retry_after_is_a_floor_with_a_small_spread() {
+        let backoff = Backoff::new(Duration::from_millis(10), Duration::from_secs(30));
         let mut rng = StdRng::seed_from_u64(1);
-        for _ in 0..100 {
-            let d = backoff.delay(0, Some(Duration::from_secs(3)), &mut rng);
-            assert_eq!(d, Duration::from_secs(3));
-        }
-        let long = Backoff::new(Duration::from_secs(10), Duration::from_secs(10));
-        let d = long.delay(0, Some(Duration::from_secs(1)), &mut rng);
-        assert!(d >= Duration::from_secs(1) && d <= Duration::from_secs(10));
+        let delays: Vec<Duration> = (0..200)
+            .map(|_| backoff.delay(4, Some(Duration::from_secs(3)), &mut rng))
+            .collect();
+        let (low, high) = (Duration::from_secs(3), Duration::from_millis(3010));
+        assert!(delays.iter().all(|d| *d >= low && *d <= high), "{delays:?}");
+        let distinct: std::collections::HashSet<_> = delays.iter().collect();
+        assert!(
+            distinct.len() > 100,
+            "callers told the same wait are spread out"
+        );
     }
 
     #[test]

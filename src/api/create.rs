@@ -9,8 +9,13 @@
 //! runs before giving up, so an integration that was stored is returned rather than leaked.
 //!
 //! The POST answer may be empty or not the object (classic answers 200 with no body): the new
-//! integration is then found by listing and matching name and type. Tenant (v1) integrations
-//! are born enabled, so `enabled = false` is applied afterwards with a PATCH.
+//! integration is then found by listing and matching name and type, a few times if the list
+//! lags. Tenant (v1) integrations are born enabled, so `enabled = false` is applied afterwards
+//! with a PATCH. Once the integration exists, any later failure (even a stop) is reported as
+//! [`Error::CreatedIncomplete`] carrying its id, so that nothing is left untracked.
+//!
+//! Known limit: a stop that lands between an ambiguous failure and the lookup returns
+//! [`Error::Stopped`]; the integration may exist and will surface as a name conflict.
 
 use reqwest::Method;
 use serde_json::Value;
@@ -111,12 +116,33 @@ impl Client {
             path = spec.endpoint.template,
             "create answer is not the integration; finding it by name"
         );
-        self.lookup(request)
+        self.find_created(request)
             .await?
             .ok_or_else(|| Error::CreatedButNotFound {
                 name: request.name.clone(),
                 integration_type: request.integration_type.clone(),
             })
+    }
+
+    /// Looks up an integration the API said it created, giving a list that lags behind the
+    /// store a few chances (with backoff) before concluding it is not there.
+    async fn find_created(
+        &self,
+        request: &IntegrationRequest,
+    ) -> Result<Option<Integration>, Error> {
+        let transport = &self.inner.transport;
+        let mut retry = 0;
+        loop {
+            if let Some(found) = self.lookup(request).await? {
+                return Ok(Some(found));
+            }
+            if retry >= transport.max_retries {
+                return Ok(None);
+            }
+            let delay = transport.backoff.delay(retry, None, &mut rand::rng());
+            transport.sleep(delay).await?;
+            retry += 1;
+        }
     }
 
     /// The integration with the request's name and type, if it exists.
@@ -147,13 +173,11 @@ impl Client {
     }
 }
 
-fn incomplete(id: &str, step: &'static str, error: Error) -> Error {
-    match error {
-        Error::Stopped => Error::Stopped,
-        source => Error::CreatedIncomplete {
-            id: id.to_owned(),
-            step,
-            source: Box::new(source),
-        },
+/// Even when the follow-up was stopped, the caller must learn the id of what now exists.
+fn incomplete(id: &str, step: &'static str, source: Error) -> Error {
+    Error::CreatedIncomplete {
+        id: id.to_owned(),
+        step,
+        source: Box::new(source),
     }
 }

@@ -144,7 +144,8 @@ pub enum Error {
         integration_type: String,
     },
 
-    /// The integration was created, but a follow-up step failed; it exists under `id`.
+    /// The integration was created, but a follow-up step failed (or was stopped); it exists
+    /// under `id`, and the caller should track it.
     #[error("integration {id} was created, but {step} failed: {source}")]
     CreatedIncomplete {
         /// Id of the integration that now exists.

@@ -8,7 +8,8 @@
 //! # Layout
 //!
 //! - `config`: [`ClientConfig`] and its defaults.
-//! - `client`: [`Client`], authenticated calls with retries, list/get/update/delete/test.
+//! - `client`: [`Client`], construction, `stop`, authenticated calls with retries.
+//! - `operations`: list, get, find by name, update, delete, test (safe to repeat).
 //! - `create`: create, the one operation that is not safe to repeat.
 //! - `auth`: the shared session token (single-flight login and renewal).
 //! - `transport`: one HTTP attempt, failure classification, waits between attempts.
@@ -34,6 +35,7 @@ mod create;
 mod error;
 mod messages;
 mod model;
+mod operations;
 mod outcome;
 mod route;
 mod transport;

@@ -171,12 +171,23 @@ impl Transport {
                 Attempt::Retryable(Failure::Status(response))
             }
             Ok(response) => Attempt::Done(response),
-            Err(e) if e.is_timeout() => Attempt::Retryable(Failure::Timeout),
+            // Before timeouts: a connect timeout still means nothing was sent.
             Err(e) if e.is_connect() => Attempt::Retryable(Failure::Connect(describe(&e))),
+            Err(e) if e.is_timeout() => Attempt::Retryable(Failure::Timeout),
             Err(e) => Attempt::Retryable(Failure::Broken(describe(&e))),
         };
         log_attempt(spec, attempt, &outcome);
         Ok(outcome)
+    }
+}
+
+impl Transport {
+    /// Sleeps `delay`; [`Error::Stopped`] at once if the client is stopped meanwhile.
+    pub(crate) async fn sleep(&self, delay: Duration) -> Result<(), Error> {
+        tokio::select! {
+            () = self.cancel.cancelled() => Err(Error::Stopped),
+            () = tokio::time::sleep(delay) => Ok(()),
+        }
     }
 }
 
@@ -274,10 +285,7 @@ impl<'a> Retrier<'a> {
             delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
             "retrying Prisma Cloud API call"
         );
-        tokio::select! {
-            () = self.transport.cancel.cancelled() => Err(Error::Stopped),
-            () = tokio::time::sleep(delay) => Ok(()),
-        }
+        self.transport.sleep(delay).await
     }
 
     /// The typed error for `failure` as the last attempt.
