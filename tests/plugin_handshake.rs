@@ -43,6 +43,8 @@ async fn assert_schema_served(channel: Channel) {
         .get_provider_schema(get_provider_schema::Request {})
         .await
         .expect("GetProviderSchema");
+    // Terraform rejects a schema response without the provider's own block.
+    assert!(response.get_ref().provider.is_some());
     assert!(response.get_ref().diagnostics.is_empty());
 }
 

@@ -7,8 +7,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use prismacloud::tfplugin::generated::tfplugin6::get_provider_schema;
 use prismacloud::tfplugin::generated::tfplugin6::provider_server::Provider;
+use prismacloud::tfplugin::generated::tfplugin6::{Schema, get_provider_schema, schema};
 use prismacloud::tfplugin::serve::{ServeConfig, ServeMode, serve};
 use tonic::{Request, Response, Status};
 
@@ -52,7 +52,9 @@ async fn main() -> ExitCode {
 }
 
 /// PLACEHOLDER until the real provider lands (the lead replaces it): answers
-/// GetProviderSchema with an empty schema; every other RPC is UNIMPLEMENTED.
+/// GetProviderSchema with an empty provider block (Terraform requires the
+/// provider schema to be present) and no resources; every other RPC is
+/// UNIMPLEMENTED.
 struct PlaceholderProvider;
 
 #[tonic::async_trait]
@@ -61,6 +63,12 @@ impl Provider for PlaceholderProvider {
         &self,
         _request: Request<get_provider_schema::Request>,
     ) -> Result<Response<get_provider_schema::Response>, Status> {
-        Ok(Response::new(get_provider_schema::Response::default()))
+        Ok(Response::new(get_provider_schema::Response {
+            provider: Some(Schema {
+                version: 0,
+                block: Some(schema::Block::default()),
+            }),
+            ..Default::default()
+        }))
     }
 }
