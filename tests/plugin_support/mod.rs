@@ -23,6 +23,7 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, Serve
 use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _, BufReader, Lines};
 use tokio::net::{TcpStream, UnixStream};
 use tokio::process::{Child, ChildStdout, Command};
+use tokio::task::JoinHandle;
 use tokio_rustls::TlsConnector;
 use tonic::transport::{Channel, Endpoint, Uri};
 
@@ -97,6 +98,8 @@ pub struct Plugin {
     child: Child,
     stdout: Lines<BufReader<ChildStdout>>,
     stderr: Arc<Mutex<String>>,
+    /// The task copying stderr; it ends when the process has closed stderr.
+    stderr_reader: Option<JoinHandle<()>>,
 }
 
 impl Plugin {
@@ -116,7 +119,7 @@ impl Plugin {
         let mut stderr_pipe = child.stderr.take().expect("piped stderr");
         let stderr = Arc::new(Mutex::new(String::new()));
         let sink = Arc::clone(&stderr);
-        tokio::spawn(async move {
+        let stderr_reader = tokio::spawn(async move {
             let mut chunk = [0u8; 4096];
             while let Ok(n) = stderr_pipe.read(&mut chunk).await {
                 if n == 0 {
@@ -129,6 +132,7 @@ impl Plugin {
             child,
             stdout,
             stderr,
+            stderr_reader: Some(stderr_reader),
         }
     }
 
@@ -170,12 +174,20 @@ impl Plugin {
         );
     }
 
-    /// Waits for the process to exit.
+    /// Waits for the process to exit; afterwards [`Self::stderr`] holds all
+    /// it wrote.
     pub async fn wait_exit(&mut self) -> ExitStatus {
-        match tokio::time::timeout(PATIENCE, self.child.wait()).await {
+        let status = match tokio::time::timeout(PATIENCE, self.child.wait()).await {
             Ok(status) => status.expect("wait for the provider"),
             Err(_) => panic!("the provider did not exit; stderr:\n{}", self.stderr()),
+        };
+        if let Some(reader) = self.stderr_reader.take() {
+            tokio::time::timeout(PATIENCE, reader)
+                .await
+                .expect("stderr closes after exit")
+                .expect("stderr reader task");
         }
+        status
     }
 
     /// Whether the process is still running.
