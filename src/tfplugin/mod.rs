@@ -5,6 +5,8 @@
 //! - [`schema`]: schemas as a provider declares them.
 //! - [`diag`]: diagnostics, the one channel for user-facing problems.
 //! - [`provider`]: the trait a provider implements, with typed requests and responses.
+//! - [`grpc`]: the tfplugin6 `Provider` service over any [`provider::Provider`].
+//! - [`serve`]: the go-plugin handshake, AutoMTLS, side services, debug (reattach) mode.
 //! - [`tls`]: certificates and the pinned-certificate verifier behind AutoMTLS.
 //! - [`log`]: hclog-compatible JSON logs on stderr, as Terraform expects.
 
@@ -14,5 +16,6 @@ pub mod grpc;
 pub mod log;
 pub mod provider;
 pub mod schema;
+pub mod serve;
 pub mod tls;
 pub mod value;

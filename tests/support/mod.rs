@@ -1,0 +1,201 @@
+//! Acceptance-test harness: a sandbox on a free port, a scratch directory, and the real
+//! Terraform CLI pointed at the provider binary this test run built (dev_overrides).
+//!
+//! The CLI comes from `TERRAFORM`, else `.tools/bin/terraform` (installed by
+//! `scripts/install-terraform.sh`). A missing CLI fails the test: acceptance tests never skip.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use prismacloud::sandbox::{Sandbox, SandboxConfig};
+use serde_json::Value as Json;
+use tokio::runtime::Runtime;
+
+pub const SOURCE: &str = "registry.terraform.io/prismacloud-community/prismacloud";
+
+/// The HCL every test starts with: the provider, configured from the environment.
+pub const PROVIDER_HCL: &str = r#"
+terraform {
+  required_providers {
+    prismacloud = {
+      source = "prismacloud-community/prismacloud"
+    }
+  }
+}
+
+provider "prismacloud" {}
+"#;
+
+pub fn terraform_cli() -> PathBuf {
+    if let Some(p) = std::env::var_os("TERRAFORM") {
+        return PathBuf::from(p);
+    }
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/bin/terraform");
+    assert!(
+        p.exists(),
+        "The Terraform CLI is missing: run scripts/install-terraform.sh (or set TERRAFORM). \
+         Acceptance tests do not skip."
+    );
+    p
+}
+
+pub fn provider_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-prismacloud"))
+}
+
+/// The outcome of one CLI run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+
+    pub fn all(&self) -> String {
+        format!("{}\n{}", self.stdout, self.stderr)
+    }
+}
+
+pub struct Acceptance {
+    pub sandbox: Sandbox,
+    runtime: Runtime,
+    pub dir: tempfile::TempDir,
+    cli_config: PathBuf,
+    extra_env: Vec<(String, String)>,
+}
+
+impl Acceptance {
+    pub fn new() -> Self {
+        Self::with_config(SandboxConfig::default())
+    }
+
+    pub fn with_config(config: SandboxConfig) -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let sandbox = runtime
+            .block_on(Sandbox::start(config, "127.0.0.1:0".parse().unwrap()))
+            .expect("the sandbox starts");
+        let dir = tempfile::tempdir().expect("a scratch directory");
+        let cli_config = dir.path().join("terraformrc");
+        let bin_dir = provider_binary().parent().unwrap().to_path_buf();
+        std::fs::write(
+            &cli_config,
+            format!(
+                "provider_installation {{\n  dev_overrides {{\n    \"{SOURCE}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
+                bin_dir.display()
+            ),
+        )
+        .unwrap();
+        Acceptance { sandbox, runtime, dir, cli_config, extra_env: Vec::new() }
+    }
+
+    pub fn env(&mut self, key: &str, value: &str) {
+        self.extra_env.push((key.into(), value.into()));
+    }
+
+    /// Write `main.tf` (the provider block is prepended).
+    pub fn config(&self, hcl: &str) {
+        std::fs::write(self.dir.path().join("main.tf"), format!("{PROVIDER_HCL}\n{hcl}")).unwrap();
+    }
+
+    pub fn terraform(&self, args: &[&str]) -> Run {
+        let defaults = self.sandbox_defaults();
+        let mut cmd = Command::new(terraform_cli());
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env("TF_CLI_CONFIG_FILE", &self.cli_config)
+            .env("TF_IN_AUTOMATION", "1")
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("PRISMACLOUD_URL", self.sandbox.url())
+            .env("PRISMACLOUD_USERNAME", &defaults.username)
+            .env("PRISMACLOUD_PASSWORD", &defaults.password)
+            .env_remove("TF_LOG")
+            .env_remove("PRISMACLOUD_PRISMA_ID");
+        for (k, v) in &self.extra_env {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.output().expect("the Terraform CLI runs"))
+    }
+
+    fn sandbox_defaults(&self) -> SandboxConfig {
+        SandboxConfig::default()
+    }
+
+    /// `terraform apply`, which must succeed.
+    pub fn apply(&self) -> Run {
+        let r = self.terraform(&["apply", "-auto-approve", "-input=false", "-no-color"]);
+        assert_eq!(r.code, 0, "apply failed:\n{}", r.all());
+        r
+    }
+
+    pub fn destroy(&self) -> Run {
+        let r = self.terraform(&["destroy", "-auto-approve", "-input=false", "-no-color"]);
+        assert_eq!(r.code, 0, "destroy failed:\n{}", r.all());
+        r
+    }
+
+    /// `terraform plan -detailed-exitcode`: 0 = no changes, 2 = changes, 1 = error.
+    pub fn plan(&self) -> Run {
+        self.terraform(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
+    }
+
+    pub fn assert_plan_empty(&self) {
+        let r = self.plan();
+        assert_eq!(r.code, 0, "expected an empty plan:\n{}", r.all());
+    }
+
+    /// The state as `terraform show -json` prints it.
+    pub fn state(&self) -> Json {
+        let r = self.terraform(&["show", "-json", "-no-color"]);
+        assert_eq!(r.code, 0, "show failed:\n{}", r.all());
+        serde_json::from_str(&r.stdout).expect("show -json prints JSON")
+    }
+
+    /// The values of one resource in state.
+    pub fn resource(&self, address: &str) -> Json {
+        let state = self.state();
+        state["values"]["root_module"]["resources"]
+            .as_array()
+            .and_then(|rs| rs.iter().find(|r| r["address"] == address))
+            .map(|r| r["values"].clone())
+            .unwrap_or_else(|| panic!("{address} is not in state: {state:#}"))
+    }
+
+    /// What the sandbox stores (secrets included).
+    pub fn integrations(&self) -> Vec<Json> {
+        self.sandbox.state().integrations()
+    }
+
+    pub fn integration(&self, id: &str) -> Option<Json> {
+        self.integrations().into_iter().find(|i| i["id"] == id)
+    }
+
+    pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.runtime.block_on(f)
+    }
+
+    pub fn state_file(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("terraform.tfstate")).unwrap_or_default()
+    }
+}
+
+impl Drop for Acceptance {
+    fn drop(&mut self) {
+        // Give the sandbox's tasks a moment to finish with the runtime.
+        self.runtime.block_on(tokio::time::sleep(Duration::from_millis(1)));
+    }
+}
