@@ -13,7 +13,9 @@ use prismacloud::tfplugin::generated::plugin::grpc_broker_client::GrpcBrokerClie
 use prismacloud::tfplugin::generated::plugin::grpc_controller_client::GrpcControllerClient;
 use prismacloud::tfplugin::generated::plugin::grpc_stdio_client::GrpcStdioClient;
 use prismacloud::tfplugin::generated::tfplugin6::provider_client::ProviderClient;
-use prismacloud::tfplugin::generated::tfplugin6::{get_provider_schema, validate_resource_config};
+use prismacloud::tfplugin::generated::tfplugin6::{
+    get_provider_schema, validate_ephemeral_resource_config,
+};
 use tonic::Code;
 use tonic::transport::Channel;
 use tonic_health::pb::HealthCheckRequest;
@@ -77,9 +79,9 @@ async fn terraform_client_certificate_gets_grpc_and_health() {
 
     // RPCs the provider does not implement answer UNIMPLEMENTED.
     let unimplemented = ProviderClient::new(channel.clone())
-        .validate_resource_config(validate_resource_config::Request::default())
+        .validate_ephemeral_resource_config(validate_ephemeral_resource_config::Request::default())
         .await
-        .expect_err("not implemented by the placeholder provider");
+        .expect_err("the provider serves no ephemeral resources");
     assert_eq!(unimplemented.code(), Code::Unimplemented);
     let broker = GrpcBrokerClient::new(channel.clone())
         .start_stream(futures::stream::empty())
