@@ -505,3 +505,12 @@ async fn state_integrations_shows_what_was_sent_including_secrets() {
     client.state.reset();
     assert!(client.state.integrations().is_empty());
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_in_the_api_shape() {
+    let client = Client::logged_in().await;
+    let huge = vec![b' '; 3 * 1024 * 1024];
+    let reply = client.send_raw(axum::http::Method::POST, V1, huge).await;
+    reply.expect(StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(reply.status_keys(), ["request_body_too_large"]);
+}

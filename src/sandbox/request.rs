@@ -3,6 +3,8 @@
 //!
 //! Everything wrong is collected, so one answer lists every problem.
 
+use std::fmt;
+
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -26,14 +28,30 @@ const TOP_LEVEL_KEYS: [&str; 6] = [
     "id",
 ];
 
-/// The top-level fields of a body, each `None` when absent or invalid.
-#[derive(Debug, Default)]
+/// The top-level fields of a body, each `None` when absent or invalid. `Debug` shows the
+/// config's keys, never its values (some are secrets).
+#[derive(Default)]
 pub(crate) struct Draft {
     pub(crate) name: Option<String>,
     pub(crate) description: Option<String>,
     pub(crate) enabled: Option<bool>,
     pub(crate) ty: Option<IntegrationType>,
     pub(crate) config: Option<Map<String, Value>>,
+}
+
+impl fmt::Debug for Draft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Draft")
+            .field("name", &self.name)
+            .field("description", &self.description)
+            .field("enabled", &self.enabled)
+            .field("ty", &self.ty)
+            .field(
+                "config_keys",
+                &self.config.as_ref().map(|c| c.keys().collect::<Vec<_>>()),
+            )
+            .finish()
+    }
 }
 
 /// Parses a body that must be a JSON object.
@@ -273,6 +291,19 @@ mod tests {
             read_draft(&body, Family::V1, Op::Create, None, &mut out);
             assert_eq!(out.len(), violations, "{out:?}");
         }
+    }
+
+    #[test]
+    fn debug_shows_config_keys_but_not_values() {
+        let body = json!({"name": "alerts", "integrationType": "splunk",
+                          "integrationConfig": {"authToken": "hec-secret-value"}});
+        let Value::Object(body) = body else {
+            unreachable!()
+        };
+        let draft = read_draft(&body, Family::V1, Op::Create, None, &mut Vec::new());
+        let text = format!("{draft:?}");
+        assert!(text.contains("authToken"), "{text}");
+        assert!(!text.contains("hec-secret-value"), "{text}");
     }
 
     #[test]
