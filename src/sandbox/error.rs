@@ -84,6 +84,18 @@ impl Violation {
         }
     }
 
+    /// `unknown_parameter` for the caller-chosen key `name` under `path` (empty: top level);
+    /// `note` ends the message.
+    pub(crate) fn unknown(path: &str, name: &str, note: &str) -> Self {
+        let subject = if path.is_empty() {
+            clip(name)
+        } else {
+            format!("{path}.{}", clip(name))
+        };
+        let message = format!("{subject} is not a known parameter{note}");
+        Violation::new(keys::UNKNOWN_PARAMETER, &subject, message)
+    }
+
     /// A violation about the request as a whole.
     pub(crate) fn general(key: &'static str, message: impl Into<String>) -> Self {
         Violation {
@@ -105,6 +117,15 @@ pub(crate) struct ApiError {
 impl ApiError {
     pub(crate) fn new(status: StatusCode, violations: Vec<Violation>) -> Self {
         ApiError { status, violations }
+    }
+
+    /// `Ok` when nothing was violated, 400 with every violation otherwise.
+    pub(crate) fn check(violations: Vec<Violation>) -> Result<(), Self> {
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::bad_request(violations))
+        }
     }
 
     /// 400 with every violation found.

@@ -17,14 +17,6 @@ use super::rules::{self, ValidConfig};
 use super::state::SandboxState;
 use super::store::{Integration, Store, now_ms};
 
-fn fail_if_any(out: Vec<Violation>) -> Result<(), ApiError> {
-    if out.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::bad_request(out))
-    }
-}
-
 fn unexpected() -> ApiError {
     ApiError::internal("validation passed without a complete body")
 }
@@ -57,7 +49,7 @@ pub(crate) fn create(
             "only one Amazon Security Lake (aws_sdl) integration is allowed per customer",
         ));
     }
-    fail_if_any(out)?;
+    ApiError::check(out)?;
     let (Some(name), Some(ty), Some(config)) = (draft.name, draft.ty, config) else {
         return Err(unexpected());
     };
@@ -170,7 +162,7 @@ pub(crate) fn update(
             "another integration already has this name",
         ));
     }
-    fail_if_any(out)?;
+    ApiError::check(out)?;
     let updated = updated.ok_or_else(unexpected)?;
     store.replace(updated.clone());
     Ok(updated)
@@ -186,12 +178,7 @@ pub(crate) fn set_enabled(
     let body = json_object(body)?;
     let mut out = Vec::new();
     for key in body.keys().filter(|k| k.as_str() != "enabled") {
-        let subject = super::error::clip(key);
-        out.push(Violation::new(
-            keys::UNKNOWN_PARAMETER,
-            &subject,
-            format!("{subject} is not a known parameter (PATCH takes only enabled)"),
-        ));
+        out.push(Violation::unknown("", key, " (PATCH takes only enabled)"));
     }
     let enabled = match body.get("enabled") {
         Some(Value::Bool(enabled)) => Some(*enabled),
@@ -218,7 +205,7 @@ pub(crate) fn set_enabled(
         .ok_or_else(ApiError::integration_not_found)?
         .ty;
     check_family(Family::V1, ty, &mut out);
-    fail_if_any(out)?;
+    ApiError::check(out)?;
     let enabled = enabled.ok_or_else(unexpected)?;
     store.set_enabled(&id, enabled, user);
     Ok(())
@@ -233,7 +220,7 @@ pub(crate) fn delete(state: &SandboxState, family: Family, id: Uuid) -> Result<(
         .ty;
     let mut out = Vec::new();
     check_family(family, ty, &mut out);
-    fail_if_any(out)?;
+    ApiError::check(out)?;
     if store.used_as_staging(&id) {
         return Err(ApiError::one(
             StatusCode::CONFLICT,
@@ -267,7 +254,7 @@ pub(crate) fn test(
                 refuse_untestable(ty)?;
             }
             let config = validate_new(&state.store(), &draft, family, &mut out);
-            fail_if_any(out)?;
+            ApiError::check(out)?;
             (draft.ty, config)
         }
     };
@@ -295,7 +282,7 @@ fn test_target_saved(
     let mut out = Vec::new();
     let draft = read_draft(&body, family, Op::Update, Some(id), &mut out);
     let candidate = apply_update(&store, existing, draft, family, user, &mut out);
-    fail_if_any(out)?;
+    ApiError::check(out)?;
     Ok((Some(existing.ty), candidate.map(|c| c.config)))
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::error::{ApiError, Family, Violation, clip, keys};
+use super::error::{ApiError, Family, Violation, keys};
 use super::integration_type::IntegrationType;
 
 /// What a body is for.
@@ -95,12 +95,7 @@ pub(crate) fn read_draft(
 ) -> Draft {
     for key in body.keys() {
         if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
-            let subject = clip(key);
-            out.push(Violation::new(
-                keys::UNKNOWN_PARAMETER,
-                &subject,
-                format!("{subject} is not a known parameter"),
-            ));
+            out.push(Violation::unknown("", key, ""));
         }
     }
     let field = |key: &str| body.get(key).filter(|v| !v.is_null());

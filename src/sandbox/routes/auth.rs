@@ -70,9 +70,7 @@ fn check_credentials(state: &SandboxState, body: &[u8]) -> Result<(), ApiError> 
     let password = string_field(&body, "password", true, &mut out);
     let customer = string_field(&body, "customerName", false, &mut out);
     let prisma_id = string_field(&body, "prismaId", false, &mut out);
-    if !out.is_empty() {
-        return Err(ApiError::bad_request(out));
-    }
+    ApiError::check(out)?;
     let config = state.config();
     let accepted = username == Some(config.username.as_str())
         && password.is_some_and(|p| same_secret(p, config.password.expose_secret()))

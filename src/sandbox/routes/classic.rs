@@ -13,8 +13,8 @@ use axum::routing::{get, post};
 use serde_json::Value;
 
 use super::extract::{Body, IntegrationId, User, query_pairs};
-use super::type_filter;
-use crate::sandbox::error::{ApiError, Family, Violation, clip, keys};
+use super::{type_filter, unknown_query_parameter};
+use crate::sandbox::error::{ApiError, Family};
 use crate::sandbox::integrations;
 use crate::sandbox::render;
 use crate::sandbox::state::SandboxState;
@@ -37,19 +37,10 @@ async fn list(
     for (name, value) in query_pairs(query.as_deref()) {
         match name.as_str() {
             "type" => wanted = type_filter(&value, &mut out),
-            other => {
-                let subject = clip(other);
-                out.push(Violation::new(
-                    keys::UNKNOWN_PARAMETER,
-                    &subject,
-                    format!("{subject} is not a query parameter of this endpoint"),
-                ));
-            }
+            other => out.push(unknown_query_parameter(other)),
         }
     }
-    if !out.is_empty() {
-        return Err(ApiError::bad_request(out));
-    }
+    ApiError::check(out)?;
     let store = state.store();
     let found = store
         .list()

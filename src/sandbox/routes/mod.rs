@@ -15,7 +15,7 @@ mod v1;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::post;
+use axum::routing::{get, post};
 
 use super::error::{ApiError, Violation, keys};
 use super::integration_type::IntegrationType;
@@ -27,8 +27,8 @@ use super::state::SandboxState;
 pub(crate) fn router(state: &SandboxState) -> Router<SandboxState> {
     let v1 = v1::routes().route_layer(from_fn_with_state(state.clone(), pipeline::check_tenant));
     let api = Router::new()
-        .route("/auth_token/extend", axum::routing::get(auth::extend))
-        .route("/license", axum::routing::get(auth::license))
+        .route("/auth_token/extend", get(auth::extend))
+        .route("/license", get(auth::license))
         .merge(classic::routes())
         .merge(v1)
         .route_layer(from_fn(pipeline::require_user));
@@ -55,6 +55,11 @@ async fn method_not_allowed() -> ApiError {
             "this endpoint does not accept this method",
         ),
     )
+}
+
+/// `unknown_parameter` for a query parameter the endpoint does not take.
+pub(crate) fn unknown_query_parameter(name: &str) -> Violation {
+    Violation::unknown("", name, " of this endpoint's query")
 }
 
 /// Reads a `type` query filter, pushing a violation when it names no type.

@@ -15,8 +15,8 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::extract::{Body, IntegrationId, User, invalid_id, parse_id, query_pairs};
-use super::type_filter;
-use crate::sandbox::error::{ApiError, Family, Violation, clip, keys};
+use super::{type_filter, unknown_query_parameter};
+use crate::sandbox::error::{ApiError, Family, Violation, keys};
 use crate::sandbox::integration_type::IntegrationType;
 use crate::sandbox::integrations;
 use crate::sandbox::render;
@@ -34,15 +34,6 @@ pub(crate) fn routes() -> Router<SandboxState> {
             &format!("{BASE}/{{id}}"),
             get(read).put(update).patch(patch).delete(remove),
         )
-}
-
-fn unknown_query_parameter(name: &str) -> Violation {
-    let subject = clip(name);
-    Violation::new(
-        keys::UNKNOWN_PARAMETER,
-        &subject,
-        format!("{subject} is not a query parameter of this endpoint"),
-    )
 }
 
 /// List filters: `ids` (comma-separated, repeatable), `type`, `onlyEnabled` (default true).
@@ -80,11 +71,8 @@ fn list_query(query: Option<&str>) -> Result<ListQuery, ApiError> {
             other => out.push(unknown_query_parameter(other)),
         }
     }
-    if out.is_empty() {
-        Ok(parsed)
-    } else {
-        Err(ApiError::bad_request(out))
-    }
+    ApiError::check(out)?;
+    Ok(parsed)
 }
 
 /// `GET .../integration?ids=&type=&onlyEnabled=`. Disabled integrations are hidden by default.

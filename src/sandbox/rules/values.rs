@@ -245,12 +245,7 @@ pub(super) fn reject_unknown(
 ) {
     for key in object.keys() {
         if !known.contains(&key.as_str()) {
-            let subject = format!("{path}.{}", clip(key));
-            out.push(Violation::new(
-                keys::UNKNOWN_PARAMETER,
-                &subject,
-                format!("{subject} is not a known parameter"),
-            ));
+            out.push(Violation::unknown(path, key, ""));
         }
     }
 }
