@@ -72,7 +72,7 @@ async fn edge(State(state): State<SandboxState>, request: Request, next: Next) -
         %method,
         %path,
         status,
-        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        latency_ms = %format_args!("{:.3}", started.elapsed().as_secs_f64() * 1000.0),
         %request_id,
         "request"
     );
