@@ -1,1 +1,179 @@
-fn main() {}
+//! `prismacloud-sandbox`: serves a local, offline stand-in for the Prisma Cloud integration API.
+//!
+//! On start it prints, on stdout, shell lines exporting the URL it bound and the (public, demo)
+//! credentials it accepts; request log lines go to stderr. It serves until Ctrl-C or SIGTERM.
+//! See `docs/sandbox.md`.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use clap::Parser;
+use prismacloud::sandbox::config::{
+    DEFAULT_CUSTOMER_NAME, DEFAULT_PASSWORD, DEFAULT_PRISMA_ID, DEFAULT_RATE_LIMIT,
+    DEFAULT_USERNAME,
+};
+use prismacloud::sandbox::{RateLimit, Sandbox, SandboxConfig};
+use secrecy::SecretString;
+use tracing_subscriber::EnvFilter;
+
+/// A local sandbox of the Prisma Cloud integration API, for examples, tests and CI.
+#[derive(Parser)]
+#[command(name = "prismacloud-sandbox", version)]
+struct Args {
+    /// Address to listen on (port 0 picks a free port; the bound URL is printed).
+    #[arg(
+        long,
+        env = "PRISMACLOUD_SANDBOX_LISTEN",
+        default_value = "127.0.0.1:8080"
+    )]
+    listen: SocketAddr,
+    /// Access key accepted by POST /login.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_USERNAME", default_value = DEFAULT_USERNAME)]
+    username: String,
+    /// Secret key accepted by POST /login.
+    #[arg(
+        long,
+        env = "PRISMACLOUD_SANDBOX_PASSWORD",
+        default_value = DEFAULT_PASSWORD,
+        hide_env_values = true
+    )]
+    password: String,
+    /// Customer name (POST /login may send it as customerName).
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_CUSTOMER_NAME", default_value = DEFAULT_CUSTOMER_NAME)]
+    customer_name: String,
+    /// Tenant id, returned by GET /license and required in /api/v1/tenant/{prisma_id}/ paths.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_PRISMA_ID", default_value = DEFAULT_PRISMA_ID)]
+    prisma_id: String,
+    /// Token lifetime, e.g. 10m, 90s, 1h.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_TOKEN_TTL", default_value = "10m",
+          value_parser = humantime::parse_duration)]
+    token_ttl: Duration,
+    /// Rate limit: requests a user may make at once.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_RATE_LIMIT_BURST",
+          default_value_t = DEFAULT_RATE_LIMIT.burst,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    rate_limit_burst: u32,
+    /// Rate limit: requests per second a user's bucket refills with.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_RATE_LIMIT_PER_SECOND",
+          default_value_t = DEFAULT_RATE_LIMIT.per_second,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    rate_limit_per_second: u32,
+    /// No rate limiting at all (overrides the two options above).
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_NO_RATE_LIMIT")]
+    no_rate_limit: bool,
+}
+
+/// Quotes `value` for a POSIX shell when it needs it.
+fn shell_quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-.:/@%+=,".contains(c));
+    if plain {
+        value.to_owned()
+    } else {
+        format!("'{}'", value.replace('\'', r"'\''"))
+    }
+}
+
+async fn stop_requested() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_env_filter(
+            EnvFilter::try_from_env("PRISMACLOUD_SANDBOX_LOG")
+                .unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+
+    let rate_limit = (!args.no_rate_limit).then_some(RateLimit {
+        burst: args.rate_limit_burst,
+        per_second: args.rate_limit_per_second,
+    });
+    let exports = [
+        ("PRISMACLOUD_USERNAME", shell_quote(&args.username)),
+        ("PRISMACLOUD_PASSWORD", shell_quote(&args.password)),
+    ];
+    let config = SandboxConfig {
+        username: args.username,
+        password: SecretString::from(args.password),
+        customer_name: args.customer_name,
+        prisma_id: args.prisma_id,
+        token_ttl: args.token_ttl,
+        rate_limit,
+    };
+    let prisma_id = config.prisma_id.clone();
+    let sandbox = Sandbox::start(config, args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "# Prisma Cloud sandbox; paste these lines into your shell:"
+    )?;
+    writeln!(
+        out,
+        "export PRISMACLOUD_URL={}",
+        shell_quote(&sandbox.url())
+    )?;
+    for (name, value) in exports {
+        writeln!(out, "export {name}={value}")?;
+    }
+    writeln!(out, "# prisma id {prisma_id}; stop with Ctrl-C")?;
+    out.flush()?;
+    drop(out);
+
+    stop_requested().await;
+    tracing::info!("stopping");
+    sandbox.shutdown().await;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_quote;
+
+    #[test]
+    fn shell_quote_leaves_plain_values_and_quotes_the_rest() {
+        assert_eq!(
+            shell_quote("http://127.0.0.1:8080"),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("$HOME"), "'$HOME'");
+    }
+}

@@ -1,0 +1,76 @@
+//! How a sandbox is set up: the one user it accepts, its tenant, token lifetime and rate limit.
+
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+/// Demo access key accepted by a default sandbox. Public on purpose: the sandbox is offline.
+pub const DEFAULT_USERNAME: &str = "sandbox-access-key";
+/// Demo secret key accepted by a default sandbox. Public on purpose: the sandbox is offline.
+pub const DEFAULT_PASSWORD: &str = "sandbox-secret-key";
+/// Customer name of a default sandbox.
+pub const DEFAULT_CUSTOMER_NAME: &str = "sandbox";
+/// Prisma id (tenant id) of a default sandbox.
+pub const DEFAULT_PRISMA_ID: &str = "806775361068";
+/// Token lifetime of a default sandbox (the real API's is about ten minutes).
+pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(600);
+/// Rate limit of a default sandbox: generous for normal use, but real.
+pub const DEFAULT_RATE_LIMIT: RateLimit = RateLimit {
+    burst: 100,
+    per_second: 50,
+};
+
+/// Configuration of a sandbox. `Debug` never shows the password (it is a [`SecretString`]).
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The access key id `POST /login` accepts as `username`.
+    pub username: String,
+    /// The secret key `POST /login` accepts as `password`.
+    pub password: SecretString,
+    /// The customer name; `POST /login` may send it as `customerName`.
+    pub customer_name: String,
+    /// The tenant id: returned by `GET /license`, required in v1 paths.
+    pub prisma_id: String,
+    /// How long a token stays valid after login or extension.
+    pub token_ttl: Duration,
+    /// The per-user token bucket, or `None` for no rate limiting at all.
+    pub rate_limit: Option<RateLimit>,
+}
+
+/// A token bucket: `burst` requests at once, refilled at `per_second` requests per second.
+///
+/// Zero values are treated as 1 (a bucket that never refills would lock the user out forever).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Bucket capacity.
+    pub burst: u32,
+    /// Refill rate, in requests per second.
+    pub per_second: u32,
+}
+
+impl Default for SandboxConfig {
+    /// The documented demo setup: [`DEFAULT_USERNAME`] / [`DEFAULT_PASSWORD`], prisma id
+    /// [`DEFAULT_PRISMA_ID`], ten-minute tokens, [`DEFAULT_RATE_LIMIT`].
+    fn default() -> Self {
+        SandboxConfig {
+            username: DEFAULT_USERNAME.to_owned(),
+            password: SecretString::from(DEFAULT_PASSWORD),
+            customer_name: DEFAULT_CUSTOMER_NAME.to_owned(),
+            prisma_id: DEFAULT_PRISMA_ID.to_owned(),
+            token_ttl: DEFAULT_TOKEN_TTL,
+            rate_limit: Some(DEFAULT_RATE_LIMIT),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_redacts_the_password() {
+        let text = format!("{:?}", SandboxConfig::default());
+        assert!(!text.contains(DEFAULT_PASSWORD), "{text}");
+        assert!(text.contains(DEFAULT_USERNAME));
+    }
+}
