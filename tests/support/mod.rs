@@ -8,9 +8,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::Duration;
 
+use prismacloud::api::{Client, ClientConfig};
 use prismacloud::sandbox::{Sandbox, SandboxConfig};
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
 
@@ -68,11 +69,13 @@ impl Run {
 }
 
 pub struct Acceptance {
-    pub sandbox: Sandbox,
+    sandbox: Option<Sandbox>,
     runtime: Runtime,
     pub dir: tempfile::TempDir,
     cli_config: PathBuf,
     extra_env: Vec<(String, String)>,
+    username: String,
+    password: SecretString,
 }
 
 impl Acceptance {
@@ -81,6 +84,8 @@ impl Acceptance {
     }
 
     pub fn with_config(config: SandboxConfig) -> Self {
+        let username = config.username.clone();
+        let password = config.password.clone();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -100,7 +105,21 @@ impl Acceptance {
             ),
         )
         .unwrap();
-        Acceptance { sandbox, runtime, dir, cli_config, extra_env: Vec::new() }
+        Acceptance {
+            sandbox: Some(sandbox),
+            runtime,
+            dir,
+            cli_config,
+            extra_env: Vec::new(),
+            username,
+            password,
+        }
+    }
+
+    pub fn sandbox(&self) -> &Sandbox {
+        self.sandbox
+            .as_ref()
+            .expect("the sandbox runs until the harness is dropped")
     }
 
     pub fn env(&mut self, key: &str, value: &str) {
@@ -109,20 +128,23 @@ impl Acceptance {
 
     /// Write `main.tf` (the provider block is prepended).
     pub fn config(&self, hcl: &str) {
-        std::fs::write(self.dir.path().join("main.tf"), format!("{PROVIDER_HCL}\n{hcl}")).unwrap();
+        std::fs::write(
+            self.dir.path().join("main.tf"),
+            format!("{PROVIDER_HCL}\n{hcl}"),
+        )
+        .unwrap();
     }
 
     pub fn terraform(&self, args: &[&str]) -> Run {
-        let defaults = self.sandbox_defaults();
         let mut cmd = Command::new(terraform_cli());
         cmd.args(args)
             .current_dir(self.dir.path())
             .env("TF_CLI_CONFIG_FILE", &self.cli_config)
             .env("TF_IN_AUTOMATION", "1")
             .env("CHECKPOINT_DISABLE", "1")
-            .env("PRISMACLOUD_URL", self.sandbox.url())
-            .env("PRISMACLOUD_USERNAME", &defaults.username)
-            .env("PRISMACLOUD_PASSWORD", &defaults.password)
+            .env("PRISMACLOUD_URL", self.sandbox().url())
+            .env("PRISMACLOUD_USERNAME", &self.username)
+            .env("PRISMACLOUD_PASSWORD", self.password.expose_secret())
             .env_remove("TF_LOG")
             .env_remove("PRISMACLOUD_PRISMA_ID");
         for (k, v) in &self.extra_env {
@@ -131,8 +153,15 @@ impl Acceptance {
         Run::from(cmd.output().expect("the Terraform CLI runs"))
     }
 
-    fn sandbox_defaults(&self) -> SandboxConfig {
-        SandboxConfig::default()
+    /// An API client for changes made outside Terraform (the console, a colleague's script).
+    pub fn api(&self) -> Client {
+        let url = url::Url::parse(&self.sandbox().url()).unwrap();
+        Client::new(ClientConfig::new(
+            url,
+            self.username.clone(),
+            self.password.clone(),
+        ))
+        .unwrap()
     }
 
     /// `terraform apply`, which must succeed.
@@ -177,7 +206,7 @@ impl Acceptance {
 
     /// What the sandbox stores (secrets included).
     pub fn integrations(&self) -> Vec<Json> {
-        self.sandbox.state().integrations()
+        self.sandbox().state().integrations()
     }
 
     pub fn integration(&self, id: &str) -> Option<Json> {
@@ -195,7 +224,8 @@ impl Acceptance {
 
 impl Drop for Acceptance {
     fn drop(&mut self) {
-        // Give the sandbox's tasks a moment to finish with the runtime.
-        self.runtime.block_on(tokio::time::sleep(Duration::from_millis(1)));
+        if let Some(sandbox) = self.sandbox.take() {
+            self.runtime.block_on(sandbox.shutdown());
+        }
     }
 }

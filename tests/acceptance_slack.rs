@@ -1,0 +1,228 @@
+//! The first integration type end to end through the real Terraform CLI: create, plan empty after
+//! apply, update in place, import by id, deleted out of band, destroy, and plan-time validation.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use prismacloud::api::IntegrationRequest;
+use secrecy::SecretString;
+use support::Acceptance;
+
+const URL: &str = "https://hooks.slack.com/services/T0000/B0000/acceptance-token-123";
+
+fn slack(name: &str, description: &str) -> String {
+    format!(
+        r#"
+resource "prismacloud_integration_slack" "alerts" {{
+  name        = "{name}"
+  description = "{description}"
+  webhook_url = "{URL}"
+}}
+"#
+    )
+}
+
+#[test]
+fn create_update_drift_destroy() {
+    let t = Acceptance::new();
+    t.config(&slack("Slack alerts", "first"));
+
+    // Create.
+    let out = t.apply();
+    assert!(
+        out.stdout.contains("1 added, 0 changed, 0 destroyed"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.all().contains(URL),
+        "the webhook URL is a secret:\n{}",
+        out.all()
+    );
+    let state = t.resource("prismacloud_integration_slack.alerts");
+    let id = state["id"].as_str().expect("an id").to_string();
+    let stored = t.integration(&id).expect("the sandbox has it");
+    assert_eq!(stored["integrationConfig"]["webhookUrl"], URL);
+    assert_eq!(stored["name"], "Slack alerts");
+    assert_eq!(stored["enabled"], true);
+    assert_eq!(state["enabled"], true);
+    assert!(state["created_ts"].as_i64().is_some(), "{state:#}");
+
+    // Nothing to do right after apply (the API masks the secret; no perpetual diff).
+    t.assert_plan_empty();
+
+    // Update in place keeps the id.
+    t.config(&slack("Slack alerts", "second"));
+    let plan = t.plan();
+    assert_eq!(plan.code, 2, "{}", plan.all());
+    assert!(plan.stdout.contains("updated in-place"), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("0 to add, 1 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    t.apply();
+    assert_eq!(
+        t.resource("prismacloud_integration_slack.alerts")["id"],
+        id.as_str()
+    );
+    assert_eq!(t.integration(&id).unwrap()["description"], "second");
+    t.assert_plan_empty();
+
+    // Deleted out of band: the next plan creates it again.
+    t.block_on(t.api().delete(&id, "slack")).unwrap();
+    let plan = t.plan();
+    assert_eq!(plan.code, 2, "{}", plan.all());
+    assert!(
+        plan.stdout.contains("1 to add, 0 to change, 0 to destroy"),
+        "{}",
+        plan.stdout
+    );
+    t.apply();
+    assert_eq!(t.integrations().len(), 1);
+
+    // Destroy leaves the sandbox empty.
+    t.destroy();
+    assert!(t.integrations().is_empty(), "{:?}", t.integrations());
+}
+
+#[test]
+fn disabled_integration_round_trips() {
+    let t = Acceptance::new();
+    t.config(&format!(
+        r#"
+resource "prismacloud_integration_slack" "quiet" {{
+  name        = "Quiet channel"
+  enabled     = false
+  webhook_url = "{URL}"
+}}
+"#
+    ));
+    t.apply();
+    let id = t.resource("prismacloud_integration_slack.quiet")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(t.integration(&id).unwrap()["enabled"], false);
+    t.assert_plan_empty();
+}
+
+fn create_out_of_band(t: &Acceptance, name: &str) -> String {
+    let request = IntegrationRequest {
+        name: name.into(),
+        description: "made in the console".into(),
+        enabled: true,
+        integration_type: "slack".into(),
+        config: Default::default(),
+        secrets: BTreeMap::from([("webhookUrl".to_string(), SecretString::from(URL))]),
+    };
+    t.block_on(t.api().create(&request)).unwrap().id
+}
+
+#[test]
+fn import_block_with_a_write_only_secret_then_plan_is_empty() {
+    let t = Acceptance::new();
+    let id = create_out_of_band(&t, "Console-made");
+    t.config(&format!(
+        r#"
+import {{
+  to = prismacloud_integration_slack.imported
+  id = "{id}"
+}}
+
+resource "prismacloud_integration_slack" "imported" {{
+  name           = "Console-made"
+  description    = "made in the console"
+  webhook_url_wo = "{URL}"
+}}
+"#
+    ));
+    let plan = t.plan();
+    assert!(
+        plan.stdout
+            .contains("1 to import, 0 to add, 0 to change, 0 to destroy"),
+        "{}",
+        plan.all()
+    );
+    t.apply();
+    assert_eq!(
+        t.resource("prismacloud_integration_slack.imported")["id"],
+        id.as_str()
+    );
+    t.assert_plan_empty();
+    // The write-only secret is nowhere in state.
+    assert!(!t.state_file().contains(URL));
+}
+
+#[test]
+fn import_block_with_a_stored_secret_pushes_it_once_then_plan_is_empty() {
+    let t = Acceptance::new();
+    let id = create_out_of_band(&t, "Console-made");
+    t.config(&format!(
+        r#"
+import {{
+  to = prismacloud_integration_slack.imported
+  id = "{id}"
+}}
+
+resource "prismacloud_integration_slack" "imported" {{
+  name        = "Console-made"
+  description = "made in the console"
+  webhook_url = "{URL}"
+}}
+"#
+    ));
+    // The API never returns the secret, so the import cannot know it: the configured one is sent.
+    let out = t.apply();
+    assert!(
+        out.stdout
+            .contains("1 imported, 0 added, 1 changed, 0 destroyed"),
+        "{}",
+        out.stdout
+    );
+    t.assert_plan_empty();
+    assert_eq!(t.integrations().len(), 1);
+}
+
+#[test]
+fn plan_time_validation_names_the_attribute() {
+    let t = Acceptance::new();
+    t.config(
+        r#"
+resource "prismacloud_integration_slack" "bad" {
+  name        = "ok name"
+  webhook_url = "https://example.com/hooks/secret-in-url"
+}
+"#,
+    );
+    let plan = t.plan();
+    assert_eq!(plan.code, 1, "{}", plan.all());
+    let all = plan.all();
+    assert!(all.contains("Invalid webhook_url"), "{all}");
+    assert!(all.contains("https://hooks.slack.com/"), "{all}");
+    // Terraform quotes the configuration line itself; our diagnostic text must not repeat it.
+    let ours: String = all
+        .lines()
+        .filter(|l| !l.contains("webhook_url = \""))
+        .collect();
+    assert!(
+        !ours.contains("secret-in-url"),
+        "the value must not be repeated:\n{all}"
+    );
+    assert!(t.integrations().is_empty());
+}
+
+#[test]
+fn missing_credentials_name_attribute_and_variable() {
+    let mut t = Acceptance::new();
+    t.env("PRISMACLOUD_PASSWORD", "");
+    t.config(&slack("Slack alerts", "x"));
+    let plan = t.plan();
+    assert_eq!(plan.code, 1, "{}", plan.all());
+    assert!(
+        plan.all().contains("PRISMACLOUD_PASSWORD"),
+        "{}",
+        plan.all()
+    );
+}
