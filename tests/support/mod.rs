@@ -6,11 +6,12 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use prismacloud::api::{Client, ClientConfig};
-use prismacloud::sandbox::{Sandbox, SandboxConfig};
+use prismacloud::sandbox::{Sandbox, SandboxConfig, Stats};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
@@ -55,7 +56,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(o: Output) -> Run {
+    pub fn from(o: Output) -> Run {
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -65,6 +66,35 @@ impl Run {
 
     pub fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
+    }
+}
+
+/// The API requests the sandbox answered during some step.
+#[derive(Debug, Clone, Default)]
+pub struct ApiCalls {
+    pub total: u64,
+    /// By `"METHOD /route/{template}"`, as in [`Stats::requests`].
+    pub by_route: BTreeMap<String, u64>,
+}
+
+impl ApiCalls {
+    /// What happened between two snapshots of the counters.
+    pub fn between(before: &Stats, after: &Stats) -> ApiCalls {
+        let by_route = after
+            .requests
+            .iter()
+            .map(|(route, n)| (route.clone(), n - before.requests.get(route).unwrap_or(&0)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        ApiCalls {
+            total: after.total_requests - before.total_requests,
+            by_route,
+        }
+    }
+
+    /// Requests to one route, e.g. `to("GET /integration/{id}")`.
+    pub fn to(&self, route: &str) -> u64 {
+        self.by_route.get(route).copied().unwrap_or(0)
     }
 }
 
@@ -122,6 +152,14 @@ impl Acceptance {
             .expect("the sandbox runs until the harness is dropped")
     }
 
+    /// Runs `step` and counts the API requests the sandbox answered meanwhile.
+    pub fn counting<T>(&self, step: impl FnOnce() -> T) -> (T, ApiCalls) {
+        let before = self.sandbox().state().stats();
+        let out = step();
+        let after = self.sandbox().state().stats();
+        (out, ApiCalls::between(&before, &after))
+    }
+
     pub fn env(&mut self, key: &str, value: &str) {
         self.extra_env.push((key.into(), value.into()));
     }
@@ -136,6 +174,11 @@ impl Acceptance {
     }
 
     pub fn terraform(&self, args: &[&str]) -> Run {
+        Run::from(self.command(args).output().expect("the Terraform CLI runs"))
+    }
+
+    /// The Terraform command `terraform` runs, for callers that start it themselves.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(terraform_cli());
         cmd.args(args)
             .current_dir(self.dir.path())
@@ -150,7 +193,7 @@ impl Acceptance {
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
         }
-        Run::from(cmd.output().expect("the Terraform CLI runs"))
+        cmd
     }
 
     /// An API client for changes made outside Terraform (the console, a colleague's script).

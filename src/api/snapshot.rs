@@ -1,0 +1,293 @@
+//! List snapshots: one `GET` of the whole collection shared by many callers, so that reading
+//! N integrations costs one API call instead of N.
+//!
+//! A snapshot is one family's unfiltered list (classic `GET /integration`, or tenant
+//! `GET .../integration?onlyEnabled=false`), kept in memory for a short time. Fetching is
+//! single-flight per family: callers that need a newer list than the one kept queue behind one
+//! fetcher, and when they get in they take what it fetched if it is new enough, so a burst of
+//! concurrent reads costs one list. Callers queued behind a *failed* fetch get its error
+//! rather than each trying again.
+//!
+//! "New enough" is expressed with a logical clock: every list takes a tick when it is *sent*,
+//! and a caller asks for a list sent after a tick of its own choosing:
+//!
+//! - a refresh ([`Client::get_coalesced`]) asks for one sent after this client's last write and
+//!   at most `ttl` old: this client's own creates, updates and deletes invalidate it (they
+//!   tick at their start and at their end), and an out-of-band change shows in a new process,
+//!   or in this one once the short `ttl` has passed;
+//! - a create that must find what it just posted asks for one sent after its POST answered.
+//!
+//! An integration that is not in a fresh list is read by id: it may be newer than the list or
+//! served by the other family, and only that `GET` may conclude it is gone.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use super::client::Client;
+use super::error::Error;
+use super::model::Integration;
+use super::operations::check_id;
+use super::route::{Family, normalize_type};
+
+/// One family's integrations as one list answer showed them.
+#[derive(Debug)]
+pub(crate) struct Listing {
+    /// The clock tick taken when the list was sent.
+    sent: u64,
+    /// When it was sent.
+    taken: Instant,
+    by_id: HashMap<String, Integration>,
+}
+
+impl Listing {
+    pub(crate) fn get(&self, id: &str) -> Option<&Integration> {
+        self.by_id.get(id)
+    }
+
+    /// The integration of `integration_type` named exactly `name`.
+    pub(crate) fn find(&self, name: &str, integration_type: &str) -> Option<&Integration> {
+        let wanted = normalize_type(integration_type);
+        self.by_id
+            .values()
+            .find(|i| i.name == name && i.integration_type == wanted)
+    }
+
+    fn satisfies(&self, after: u64, max_age: Option<Duration>) -> bool {
+        self.sent > after && max_age.is_none_or(|age| self.taken.elapsed() < age)
+    }
+}
+
+/// The snapshot state of one family.
+#[derive(Default)]
+struct Slot {
+    latest: Mutex<Option<Arc<Listing>>>,
+    /// The tick of the last fetch that failed, and its error.
+    failure: Mutex<Option<(u64, Error)>>,
+    /// Held by the one caller fetching.
+    fetch: tokio::sync::Mutex<()>,
+}
+
+impl Slot {
+    fn usable(&self, after: u64, max_age: Option<Duration>) -> Option<Arc<Listing>> {
+        lock(&self.latest)
+            .as_ref()
+            .filter(|l| l.satisfies(after, max_age))
+            .cloned()
+    }
+}
+
+/// The snapshots of both families, and the clock.
+pub(crate) struct Snapshots {
+    ttl: Duration,
+    clock: AtomicU64,
+    last_write: AtomicU64,
+    classic: Slot,
+    tenant: Slot,
+}
+
+impl Snapshots {
+    /// Snapshots that serve refreshes for `ttl` (zero: refreshes always read by id).
+    pub(crate) fn new(ttl: Duration) -> Self {
+        Snapshots {
+            ttl,
+            clock: AtomicU64::new(0),
+            last_write: AtomicU64::new(0),
+            classic: Slot::default(),
+            tenant: Slot::default(),
+        }
+    }
+
+    /// A new tick: lists sent from now on are "after" it.
+    pub(crate) fn tick(&self) -> u64 {
+        self.clock.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Marks a write in progress: every list sent before the guard drops is stale for
+    /// refreshes, whether the write went through or not.
+    pub(crate) fn writing(&self) -> WriteGuard<'_> {
+        self.wrote();
+        WriteGuard(self)
+    }
+
+    fn wrote(&self) {
+        let now = self.tick();
+        self.last_write.fetch_max(now, Ordering::SeqCst);
+    }
+
+    fn slot(&self, family: Family) -> &Slot {
+        match family {
+            Family::Classic => &self.classic,
+            Family::Tenant => &self.tenant,
+        }
+    }
+}
+
+/// See [`Snapshots::writing`].
+pub(crate) struct WriteGuard<'a>(&'a Snapshots);
+
+impl Drop for WriteGuard<'_> {
+    fn drop(&mut self) {
+        self.0.wrote();
+    }
+}
+
+impl Client {
+    /// One integration, for a refresh: from a shared snapshot of the list when one is fresh,
+    /// otherwise by id.
+    ///
+    /// Concurrent calls share one list call per family. A list is fresh when it was sent after
+    /// this client's last create, update or delete, and less than the configured
+    /// `list_snapshot_ttl` ago. An integration missing from the list is read by id (it may be
+    /// newer than the list); [`Error::NotFound`] comes only from that read. When the list
+    /// fails, every caller falls back to reading by id.
+    pub async fn get_coalesced(
+        &self,
+        id: &str,
+        integration_type: &str,
+    ) -> Result<Integration, Error> {
+        check_id(id)?;
+        let snapshots = &self.inner.snapshots;
+        if !snapshots.ttl.is_zero() {
+            let family = self.inner.endpoints.family(Some(integration_type));
+            let after = snapshots.last_write.load(Ordering::SeqCst);
+            match self.listing(family, after, Some(snapshots.ttl)).await {
+                Ok(listing) => {
+                    if let Some(found) = listing.get(id) {
+                        return Ok(found.clone());
+                    }
+                }
+                Err(Error::Stopped) => return Err(Error::Stopped),
+                Err(error) => {
+                    tracing::debug!(%error, "listing integrations failed; reading by id");
+                }
+            }
+        }
+        self.get(id, Some(integration_type)).await
+    }
+
+    /// A list of `family` sent after tick `after` (and, with `max_age`, that recent): the one
+    /// kept if it qualifies, else a new one, fetched once for all who are waiting.
+    pub(crate) async fn listing(
+        &self,
+        family: Family,
+        after: u64,
+        max_age: Option<Duration>,
+    ) -> Result<Arc<Listing>, Error> {
+        let snapshots = &self.inner.snapshots;
+        let slot = snapshots.slot(family);
+        if let Some(listing) = slot.usable(after, max_age) {
+            return Ok(listing);
+        }
+        let _fetching = tokio::select! {
+            guard = slot.fetch.lock() => guard,
+            () = self.inner.transport.cancel.cancelled() => return Err(Error::Stopped),
+        };
+        // While we waited, someone may have fetched what we need, or failed to.
+        if let Some(listing) = slot.usable(after, max_age) {
+            return Ok(listing);
+        }
+        if let Some((_, error)) = lock(&slot.failure)
+            .as_ref()
+            .filter(|(sent, _)| *sent > after)
+        {
+            return Err(error.clone());
+        }
+        let sent = snapshots.tick();
+        let taken = Instant::now();
+        match self.list_family(family).await {
+            Ok(by_id) => {
+                let listing = Arc::new(Listing { sent, taken, by_id });
+                *lock(&slot.latest) = Some(Arc::clone(&listing));
+                Ok(listing)
+            }
+            Err(error) => {
+                *lock(&slot.failure) = Some((sent, error.clone()));
+                Err(error)
+            }
+        }
+    }
+
+    /// Every integration `family` lists, by id. Items that cannot be read are left out (a
+    /// caller looking for one of them reads it by id and gets the precise error).
+    async fn list_family(&self, family: Family) -> Result<HashMap<String, Integration>, Error> {
+        let items = self.list_items(&self.list_spec(family, None)).await?;
+        let mut by_id = HashMap::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match Integration::from_json(item) {
+                Ok(integration) => {
+                    by_id.insert(integration.id.clone(), integration);
+                }
+                Err(detail) => tracing::debug!(index, %detail, "unreadable item in a list"),
+            }
+        }
+        Ok(by_id)
+    }
+}
+
+/// Locks a std mutex; a poisoned one is still consistent here (critical sections only assign
+/// whole values).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(sent: u64, age: Duration) -> Listing {
+        Listing {
+            sent,
+            taken: Instant::now() - age,
+            by_id: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_listing_must_be_sent_after_the_tick_asked_for() {
+        let l = listing(5, Duration::ZERO);
+        assert!(l.satisfies(4, None));
+        assert!(!l.satisfies(5, None));
+        assert!(!l.satisfies(6, None));
+    }
+
+    #[test]
+    fn a_listing_must_be_younger_than_the_age_asked_for() {
+        let l = listing(5, Duration::from_secs(3));
+        assert!(l.satisfies(0, Some(Duration::from_secs(10))));
+        assert!(!l.satisfies(0, Some(Duration::from_secs(2))));
+    }
+
+    #[test]
+    fn writes_make_earlier_lists_stale_for_refreshes() {
+        let s = Snapshots::new(Duration::from_secs(10));
+        let sent_before = s.tick();
+        {
+            let _write = s.writing();
+            let sent_during = s.tick();
+            drop(_write);
+            assert!(s.last_write.load(Ordering::SeqCst) > sent_during);
+        }
+        assert!(s.last_write.load(Ordering::SeqCst) > sent_before);
+        let sent_after = s.tick();
+        assert!(sent_after > s.last_write.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn find_matches_name_exactly_and_type_by_its_normal_name() {
+        let okta = Integration::from_json(&serde_json::json!({
+            "id": "1", "name": "Corp IdP", "enabled": true, "integrationType": "OKTA_IDP"
+        }))
+        .expect("an integration");
+        let l = Listing {
+            sent: 1,
+            taken: Instant::now(),
+            by_id: HashMap::from([("1".to_owned(), okta)]),
+        };
+        assert!(l.find("Corp IdP", "okta").is_some());
+        assert!(l.find("corp idp", "okta").is_none());
+        assert!(l.find("Corp IdP", "slack").is_none());
+        assert_eq!(l.get("1").map(|i| i.id.as_str()), Some("1"));
+    }
+}
