@@ -63,6 +63,10 @@ struct Args {
     /// No rate limiting at all (overrides the two options above).
     #[arg(long, env = "PRISMACLOUD_SANDBOX_NO_RATE_LIMIT")]
     no_rate_limit: bool,
+    /// A fixed delay added to every API request, e.g. 50ms (for benchmarks).
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_LATENCY", default_value = "0s",
+          value_parser = humantime::parse_duration)]
+    latency: Duration,
 }
 
 /// Quotes `value` for a POSIX shell when it needs it.
@@ -132,6 +136,7 @@ async fn main() -> anyhow::Result<()> {
         prisma_id: args.prisma_id,
         token_ttl: args.token_ttl,
         rate_limit,
+        latency: args.latency,
     };
     let prisma_id = config.prisma_id.clone();
     let sandbox = Sandbox::start(config, args.listen)

@@ -9,9 +9,10 @@
 //!
 //! # Layout
 //!
-//! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, rate limit).
+//! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, rate limit, latency).
 //! - `state`: [`SandboxState`], shared by requests; `store`: the integrations.
 //! - `pipeline`: request id, logging, counters, error rendering, identification, rate limit.
+//! - `latency`: the fixed per-request delay of [`SandboxConfig::latency`], for benchmarks.
 //! - `routes`: the endpoints of the classic and v1 families, login, license, control.
 //! - `integrations`: what the endpoints do (create, update, patch, delete, test).
 //! - `request` and `rules`: validation of bodies and of every type's `integrationConfig`.
@@ -26,6 +27,7 @@ pub mod config;
 mod error;
 mod integration_type;
 mod integrations;
+mod latency;
 mod pipeline;
 mod rate_limit;
 mod reachability;
