@@ -2,7 +2,8 @@
 //! [`crate::catalog`] and the API client ([`crate::api`]).
 //!
 //! [`PrismaCloudProvider`] implements [`Provider`]: it serves one resource type per catalog
-//! entry, the [`data_sources`] and, once Terraform has configured it, one shared API client (one login, one token).
+//! entry and the [`data_sources`] and, once Terraform has configured it, keeps one shared API
+//! client (one login, one token).
 
 pub mod config;
 pub mod convert;
