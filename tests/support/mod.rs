@@ -193,6 +193,26 @@ impl Acceptance {
         self.terraform(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
     }
 
+    /// `terraform plan` fails (exit 1) and its output mentions every needle.
+    pub fn assert_plan_fails_with(&self, needles: &[&str]) -> Run {
+        self.assert_plan_code(1, needles)
+    }
+
+    /// `terraform plan` proposes changes (exit 2) and its output mentions every needle.
+    pub fn assert_plan_changes_with(&self, needles: &[&str]) -> Run {
+        self.assert_plan_code(2, needles)
+    }
+
+    fn assert_plan_code(&self, code: i32, needles: &[&str]) -> Run {
+        let r = self.plan();
+        let all = r.all();
+        assert_eq!(r.code, code, "plan exit code:\n{all}");
+        for needle in needles {
+            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+        }
+        r
+    }
+
     pub fn assert_plan_empty(&self) {
         let r = self.plan();
         assert_eq!(r.code, 0, "expected an empty plan:\n{}", r.all());
