@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use prismacloud::api::IntegrationRequest;
 use secrecy::SecretString;
 use serde_json::{Value as Json, json};
-use support::{Acceptance, Run};
+use support::Acceptance;
 
 const SLACK_URL: &str = "https://hooks.slack.com/services/T0000/B0000/data-source-token-1";
 /// The sandbox's convention: a value containing "unreachable" fails the test call.
@@ -39,12 +39,6 @@ fn create(t: &Acceptance, ty: &str, name: &str, config: Json, secrets: &[(&str, 
     t.block_on(t.api().create(&request))
         .expect("the sandbox creates it")
         .id
-}
-
-fn plan_fails(t: &Acceptance) -> Run {
-    let plan = t.plan();
-    assert_eq!(plan.code, 1, "the plan must fail:\n{}", plan.all());
-    plan
 }
 
 fn check_status(t: &Acceptance, name: &str) -> String {
@@ -155,13 +149,10 @@ data "prismacloud_integration_test" "xsoar" {
 }
 "#,
     );
-    let plan = plan_fails(&t);
-    let all = plan.all();
-    assert!(
-        all.contains("Cortex XSOAR integrations cannot be tested"),
-        "{all}"
-    );
-    assert!(all.contains("integration_type = \"demisto\""), "{all}");
+    t.assert_plan_fails_with(&[
+        "Cortex XSOAR integrations cannot be tested",
+        "integration_type = \"demisto\"",
+    ]);
     assert_eq!(test_calls(&t), 0, "refused before any call");
 }
 
@@ -215,7 +206,7 @@ data "prismacloud_integrations" "typo" {
 }
 "#,
     );
-    let plan = plan_fails(&t);
+    let plan = t.assert_plan_fails_with(&[]);
     let all = plan.all();
     let text = plan.flat();
     for expected in [
@@ -334,7 +325,7 @@ data "prismacloud_integration" "wrong_type" {
 }
 "#,
     );
-    let plan = plan_fails(&t);
+    let plan = t.assert_plan_fails_with(&[]);
     let all = plan.all();
     let text = plan.flat();
     for expected in [
