@@ -23,9 +23,9 @@ fn test_calls(t: &Acceptance) -> u64 {
         + stats.requests_to("POST", "/api/v1/tenant/{prisma_id}/integration/test")
 }
 
-/// Creates an integration outside Terraform (as the console would); returns its id.
-fn create(t: &Acceptance, ty: &str, name: &str, config: Json, secrets: &[(&str, &str)]) -> String {
-    let request = IntegrationRequest {
+/// An integration as the console would create it.
+fn request(ty: &str, name: &str, config: Json, secrets: &[(&str, &str)]) -> IntegrationRequest {
+    IntegrationRequest {
         name: name.into(),
         description: "made in the console".into(),
         enabled: true,
@@ -35,8 +35,16 @@ fn create(t: &Acceptance, ty: &str, name: &str, config: Json, secrets: &[(&str, 
             .iter()
             .map(|(k, v)| (k.to_string(), SecretString::from(*v)))
             .collect::<BTreeMap<_, _>>(),
-    };
-    t.block_on(t.api().create(&request))
+    }
+}
+
+/// Creates an integration outside Terraform (as the console would); returns its id.
+fn create(t: &Acceptance, ty: &str, name: &str, config: Json, secrets: &[(&str, &str)]) -> String {
+    create_request(t, &request(ty, name, config, secrets))
+}
+
+fn create_request(t: &Acceptance, request: &IntegrationRequest) -> String {
+    t.block_on(t.api().create(request))
         .expect("the sandbox creates it")
         .id
 }
@@ -523,4 +531,90 @@ fn webhook_url(t: &Acceptance) -> String {
         .find(|i| i["name"] == "Security alerts - webhook")
         .and_then(|i| i["integrationConfig"]["url"].as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[test]
+fn on_the_v1_family_too_test_lookup_and_list_see_disabled_integrations() {
+    let mut t = Acceptance::new();
+    t.env(
+        "PRISMACLOUD_PRISMA_ID",
+        prismacloud::sandbox::config::DEFAULT_PRISMA_ID,
+    );
+    create(
+        &t,
+        "slack",
+        "Slack on",
+        json!({}),
+        &[("webhookUrl", SLACK_URL)],
+    );
+    let mut quiet = request(
+        "slack",
+        "Slack off",
+        json!({}),
+        &[("webhookUrl", SLACK_URL)],
+    );
+    quiet.enabled = false;
+    let off = create_request(&t, &quiet);
+    t.config(&format!(
+        r#"
+check "slack" {{
+  data "prismacloud_integration_test" "slack" {{
+    integration_type = "slack"
+    config = {{
+      webhook_url = "{BROKEN_SLACK_URL}"
+    }}
+  }}
+
+  assert {{
+    condition     = data.prismacloud_integration_test.slack.success
+    error_message = "Slack: ${{data.prismacloud_integration_test.slack.message}}"
+  }}
+}}
+
+data "prismacloud_integrations" "slack" {{
+  integration_type = "slack"
+}}
+
+data "prismacloud_integration" "off" {{
+  id               = "{off}"
+  integration_type = "slack"
+}}
+
+output "slack" {{
+  value = [for i in data.prismacloud_integrations.slack.integrations : "${{i.name}}/${{i.enabled}}"]
+}}
+
+output "off_enabled" {{
+  value = data.prismacloud_integration.off.enabled
+}}
+"#
+    ));
+    let out = t.apply();
+    assert!(
+        out.flat().contains("Slack: integration_test_failed"),
+        "{}",
+        out.all()
+    );
+    let outputs = t.outputs();
+    assert_eq!(
+        outputs["slack"]["value"],
+        json!(["Slack off/false", "Slack on/true"]),
+        "disabled integrations are listed"
+    );
+    assert_eq!(outputs["off_enabled"]["value"], false);
+    let stats = t.sandbox().state().stats();
+    let v1 = |method: &str, route: &str| {
+        stats.requests_to(
+            method,
+            &format!("/api/v1/tenant/{{prisma_id}}/integration{route}"),
+        )
+    };
+    assert!(v1("POST", "/test") >= 1, "{stats:?}");
+    assert!(v1("GET", "") >= 1, "{stats:?}");
+    assert!(v1("GET", "/{id}") >= 1, "{stats:?}");
+    assert_eq!(
+        stats.requests_to("POST", "/integration/test"),
+        0,
+        "{stats:?}"
+    );
 }
