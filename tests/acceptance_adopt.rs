@@ -27,11 +27,6 @@ fn create_webhook(t: &Acceptance, name: &str) -> String {
     t.create_out_of_band("webhook", name, "", config, &[("authToken", "tok-1")])
 }
 
-/// Terraform's output with line wrapping undone.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn import_blocks_by_identity_and_by_id_then_plan_is_empty() {
     let t = Acceptance::new();
@@ -68,7 +63,7 @@ resource "prismacloud_integration_slack" "fresh" {{
 }}
 "#
     ));
-    t.assert_plan_shows("2 to import, 1 to add, 0 to change, 0 to destroy");
+    t.assert_plan_changes_with(&["2 to import, 1 to add, 0 to change, 0 to destroy"]);
     t.apply();
     let fresh = t.resource("prismacloud_integration_slack.fresh")["id"]
         .as_str()
@@ -109,17 +104,13 @@ resource "prismacloud_integration_slack" "ghost" {
     let plan = t.plan();
     assert_eq!(plan.code, 1, "{}", plan.all());
     assert!(
-        flat(&plan.all()).contains(
+        plan.flat().contains(
             "Prisma Cloud has no integration with id \"00000000-0000-4000-8000-000000000000\""
         ),
         "{}",
         plan.all()
     );
-    assert!(
-        flat(&plan.all()).contains("`terraform query`"),
-        "{}",
-        plan.all()
-    );
+    assert!(plan.flat().contains("`terraform query`"), "{}", plan.all());
 
     // Without an import, the same block creates an integration: the secret is required.
     t.config(
@@ -133,7 +124,7 @@ resource "prismacloud_integration_slack" "ghost" {
     assert_eq!(plan.code, 1, "{}", plan.all());
     assert!(plan.all().contains("Missing webhook_url"), "{}", plan.all());
     assert!(
-        flat(&plan.all()).contains("required to create the integration"),
+        plan.flat().contains("required to create the integration"),
         "{}",
         plan.all()
     );
@@ -196,7 +187,7 @@ list "prismacloud_integration_slack" "alerts" {
         assert!(!generated.contains(absent), "{absent:?} in:\n{generated}");
     }
 
-    t.assert_plan_shows("2 to import, 0 to add, 0 to change, 0 to destroy");
+    t.assert_plan_changes_with(&["2 to import, 0 to add, 0 to change, 0 to destroy"]);
     t.apply();
     t.assert_plan_empty();
     assert_eq!(t.integrations().len(), 4);
@@ -327,7 +318,8 @@ fn moved_into_the_wrong_type_names_both_types() {
     let plan = t.plan();
     assert_eq!(plan.code, 1, "{}", plan.all());
     assert!(
-        flat(&plan.all()).contains(&format!("This state requires provider {OFFICIAL_SOURCE}")),
+        plan.flat()
+            .contains(&format!("This state requires provider {OFFICIAL_SOURCE}")),
         "{}",
         plan.all()
     );
@@ -336,7 +328,7 @@ fn moved_into_the_wrong_type_names_both_types() {
     t.reattach(OFFICIAL_SOURCE, stand_in);
     let plan = t.plan();
     assert_eq!(plan.code, 1, "{}", plan.all());
-    let all = flat(&plan.all());
+    let all = plan.flat();
     assert!(
         all.contains("Cannot move a \"webhook\" integration into prismacloud_integration_slack"),
         "{all}"
