@@ -77,24 +77,15 @@ mod tests {
     use super::*;
     use crate::api::Integration;
     use crate::catalog;
+    use crate::provider::fixtures;
     use crate::provider::state::state_from_api;
 
     fn slack_state(enabled: bool, description: &str) -> Value {
         let api = Integration {
-            id: "i-1".into(),
             name: "Alerts to secops".into(),
             description: description.into(),
             enabled,
-            integration_type: "slack".into(),
-            config: serde_json::from_value(serde_json::json!({"webhookUrl": "****************"}))
-                .unwrap(),
-            created_by: Some("me".into()),
-            created_ts: Some(1),
-            last_modified_by: None,
-            last_modified_ts: None,
-            status: None,
-            valid: None,
-            reason: None,
+            ..fixtures::integration("slack", serde_json::json!({"webhookUrl": "**********"}))
         };
         state_from_api(catalog::find("slack").unwrap(), &api, &Value::Null)
     }

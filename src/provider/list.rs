@@ -115,19 +115,8 @@ mod tests {
 
     fn integration(name: &str) -> Integration {
         Integration {
-            id: "i".into(),
             name: name.into(),
-            description: String::new(),
-            enabled: true,
-            integration_type: "slack".into(),
-            config: Default::default(),
-            created_by: None,
-            created_ts: None,
-            last_modified_by: None,
-            last_modified_ts: None,
-            status: None,
-            valid: None,
-            reason: None,
+            ..crate::provider::fixtures::integration("slack", serde_json::json!({}))
         }
     }
 

@@ -9,6 +9,8 @@ pub mod config;
 pub mod convert;
 pub mod data_sources;
 mod errors;
+#[cfg(test)]
+mod fixtures;
 pub mod generate;
 pub mod identity;
 pub mod list;

@@ -3,7 +3,7 @@ use serde_json::json;
 
 use super::*;
 use crate::catalog;
-use crate::provider::data_sources::fixtures::{obj, s};
+use crate::provider::fixtures::{obj, s};
 use crate::provider::resource::IntegrationResource;
 
 fn data(ty: &str, config: Value) -> Value {
