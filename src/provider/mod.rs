@@ -2,11 +2,19 @@
 //! [`crate::catalog`] and the API client ([`crate::api`]).
 //!
 //! [`PrismaCloudProvider`] implements [`Provider`]: it serves one resource type per catalog
-//! entry and, once Terraform has configured it, one shared API client (one login, one token).
+//! entry and the [`data_sources`] and, once Terraform has configured it, keeps one shared API
+//! client (one login, one token).
 
 pub mod config;
 pub mod convert;
+pub mod data_sources;
 mod errors;
+#[cfg(test)]
+mod fixtures;
+pub mod generate;
+pub mod identity;
+pub mod list;
+pub mod moved;
 pub mod plan;
 pub mod resource;
 pub mod schema;
@@ -20,9 +28,11 @@ use crate::api::Client;
 use crate::catalog;
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::provider::{
-    ApplyRequest, ApplyResponse, ConfigureRequest, ImportRequest, ImportResponse, PlanRequest,
-    PlanResponse, Provider, ReadDataRequest, ReadDataResponse, ReadRequest, ReadResponse,
-    UpgradeRequest, UpgradeResponse,
+    ApplyRequest, ApplyResponse, Capabilities, ConfigureRequest, GenerateConfigRequest,
+    GenerateConfigResponse, ImportRequest, ImportResponse, ListRequest, ListSink, MoveRequest,
+    MoveResponse, PlanRequest, PlanResponse, Provider, ReadDataRequest, ReadDataResponse,
+    ReadRequest, ReadResponse, UpgradeIdentityRequest, UpgradeIdentityResponse, UpgradeRequest,
+    UpgradeResponse,
 };
 use crate::tfplugin::schema::ProviderSchemas;
 use crate::tfplugin::value::Value;
@@ -61,7 +71,15 @@ impl PrismaCloudProvider {
                 .iter()
                 .map(|(n, r)| (n.clone(), r.schema.clone()))
                 .collect(),
-            data_sources: BTreeMap::new(),
+            data_sources: data_sources::schemas(),
+            identities: resources
+                .keys()
+                .map(|n| (n.clone(), identity::identity_schema()))
+                .collect(),
+            list_resources: resources
+                .iter()
+                .map(|(n, r)| (n.clone(), list::list_schema(r.ty)))
+                .collect(),
         };
         PrismaCloudProvider {
             schemas,
@@ -143,13 +161,8 @@ impl Provider for PrismaCloudProvider {
         }
     }
 
-    fn validate_data_source_config(&self, type_name: &str, _config: &Value) -> Diagnostics {
-        let mut d = Diagnostics::new();
-        d.error(
-            format!("Unknown data source {type_name}"),
-            "This provider does not serve that data source.",
-        );
-        d
+    fn validate_data_source_config(&self, type_name: &str, config: &Value) -> Diagnostics {
+        data_sources::validate(type_name, config)
     }
 
     fn upgrade_resource_state(&self, request: UpgradeRequest) -> UpgradeResponse {
@@ -220,15 +233,66 @@ impl Provider for PrismaCloudProvider {
     }
 
     async fn read_data_source(&self, request: ReadDataRequest) -> ReadDataResponse {
-        ReadDataResponse {
-            diagnostics: self.validate_data_source_config(&request.type_name, &request.config),
-            ..Default::default()
+        match self.client() {
+            Ok(client) => data_sources::read(&client, &request.type_name, &request.config).await,
+            Err(diagnostics) => ReadDataResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 
     fn stop(&self) {
         if let Ok(client) = self.client() {
             client.stop();
+        }
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            move_resource_state: true,
+            generate_resource_config: true,
+        }
+    }
+
+    fn upgrade_resource_identity(
+        &self,
+        request: UpgradeIdentityRequest,
+    ) -> UpgradeIdentityResponse {
+        identity::upgrade(request)
+    }
+
+    fn validate_list_resource_config(&self, _type_name: &str, config: &Value) -> Diagnostics {
+        list::validate(config)
+    }
+
+    async fn list_resource(&self, request: ListRequest, sink: ListSink) {
+        match self
+            .resource(&request.type_name)
+            .and_then(|r| Ok((r, self.client()?)))
+        {
+            Ok((r, client)) => list::list(&client, r.ty, &r.type_name, request, sink).await,
+            Err(d) => drop(sink.diagnostics(d).await),
+        }
+    }
+
+    fn move_resource_state(&self, request: MoveRequest) -> MoveResponse {
+        match self.resource(&request.target_type_name) {
+            Ok(r) => moved::move_state(r.ty, &r.type_name, &request),
+            Err(diagnostics) => MoveResponse {
+                diagnostics,
+                ..Default::default()
+            },
+        }
+    }
+
+    fn generate_resource_config(&self, request: GenerateConfigRequest) -> GenerateConfigResponse {
+        match self.resource(&request.type_name) {
+            Ok(r) => generate::generate(r.ty, &r.type_name, &request.state),
+            Err(diagnostics) => GenerateConfigResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 }

@@ -3,12 +3,18 @@
 //!
 //! The CLI comes from `TERRAFORM`, else `.tools/bin/terraform` (installed by
 //! `scripts/install-terraform.sh`). A missing CLI fails the test: acceptance tests never skip.
+//!
+//! Other providers a test needs (see [`official`]) are served from the test process itself and
+//! handed to Terraform through `TF_REATTACH_PROVIDERS`, as Terraform's own test harness does.
 
 #![allow(dead_code)]
+
+pub mod official;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
 
 use prismacloud::api::{Client, ClientConfig};
 use prismacloud::sandbox::{Sandbox, SandboxConfig, Stats};
@@ -67,6 +73,12 @@ impl Run {
     pub fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
     }
+
+    /// [`Run::all`] with every run of whitespace made one space: Terraform wraps diagnostic
+    /// text at 78 columns, so a sentence may span lines.
+    pub fn flat(&self) -> String {
+        self.all().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// The API requests the sandbox answered during some step.
@@ -104,6 +116,8 @@ pub struct Acceptance {
     pub dir: tempfile::TempDir,
     cli_config: PathBuf,
     extra_env: Vec<(String, String)>,
+    /// Providers served in process: source address → `host:port`.
+    reattached: Vec<(String, String)>,
     username: String,
     password: SecretString,
 }
@@ -141,6 +155,7 @@ impl Acceptance {
             dir,
             cli_config,
             extra_env: Vec::new(),
+            reattached: Vec::new(),
             username,
             password,
         }
@@ -164,6 +179,45 @@ impl Acceptance {
         self.extra_env.push((key.into(), value.into()));
     }
 
+    /// Serve `provider` from this process as the provider `source` (a full address such as
+    /// `registry.terraform.io/acme/thing`) for every later Terraform run.
+    pub fn reattach<P: prismacloud::tfplugin::provider::Provider>(
+        &mut self,
+        source: &str,
+        provider: P,
+    ) {
+        use prismacloud::tfplugin::generated::tfplugin6::provider_server::ProviderServer;
+        use prismacloud::tfplugin::grpc::ProviderService;
+        let listener = self
+            .runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .expect("a free port");
+        let addr = listener.local_addr().unwrap().to_string();
+        let service = ProviderServer::new(ProviderService::new(Arc::new(provider)));
+        self.runtime.spawn(async move {
+            let (reporter, health) = tonic_health::server::health_reporter();
+            reporter
+                .set_service_status("plugin", tonic_health::ServingStatus::Serving)
+                .await;
+            tonic::transport::Server::builder()
+                .add_service(service)
+                .add_service(health)
+                .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener))
+                .await
+        });
+        self.reattached.push((source.to_string(), addr));
+    }
+
+    /// Write a file of the working directory.
+    pub fn write(&self, name: &str, text: &str) {
+        std::fs::write(self.dir.path().join(name), text).unwrap();
+    }
+
+    /// Read a file of the working directory ("" when it does not exist).
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(name)).unwrap_or_default()
+    }
+
     /// Write `main.tf` (the provider block is prepended).
     pub fn config(&self, hcl: &str) {
         std::fs::write(
@@ -174,14 +228,27 @@ impl Acceptance {
     }
 
     pub fn terraform(&self, args: &[&str]) -> Run {
-        Run::from(self.command(args).output().expect("the Terraform CLI runs"))
+        self.terraform_in(self.dir.path(), args)
     }
 
-    /// The Terraform command `terraform` runs, for callers that start it themselves.
+    /// The CLI run in `dir` (a directory of the scratch tree, e.g. a copied example).
+    pub fn terraform_in(&self, dir: &Path, args: &[&str]) -> Run {
+        Run::from(
+            self.command_in(dir, args)
+                .output()
+                .expect("the Terraform CLI runs"),
+        )
+    }
+
+    /// The command [`Acceptance::terraform`] runs, for callers that start it themselves.
     pub fn command(&self, args: &[&str]) -> Command {
+        self.command_in(self.dir.path(), args)
+    }
+
+    fn command_in(&self, dir: &Path, args: &[&str]) -> Command {
         let mut cmd = Command::new(terraform_cli());
         cmd.args(args)
-            .current_dir(self.dir.path())
+            .current_dir(dir)
             .env("TF_CLI_CONFIG_FILE", &self.cli_config)
             .env("TF_IN_AUTOMATION", "1")
             .env("CHECKPOINT_DISABLE", "1")
@@ -192,6 +259,23 @@ impl Acceptance {
             .env_remove("PRISMACLOUD_PRISMA_ID");
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
+        }
+        if !self.reattached.is_empty() {
+            let reattach: serde_json::Map<String, Json> = self
+                .reattached
+                .iter()
+                .map(|(source, addr)| {
+                    let config = serde_json::json!({
+                        "Protocol": "grpc",
+                        "ProtocolVersion": 6,
+                        "Pid": std::process::id(),
+                        "Test": true,
+                        "Addr": {"Network": "tcp", "String": addr},
+                    });
+                    (source.clone(), config)
+                })
+                .collect();
+            cmd.env("TF_REATTACH_PROVIDERS", Json::Object(reattach).to_string());
         }
         cmd
     }
@@ -225,6 +309,51 @@ impl Acceptance {
         self.terraform(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
     }
 
+    /// `terraform plan` fails (exit 1) and its output mentions every needle.
+    pub fn assert_plan_fails_with(&self, needles: &[&str]) -> Run {
+        self.assert_plan_code(1, needles)
+    }
+
+    /// `terraform plan` proposes changes (exit 2) and its output mentions every needle.
+    pub fn assert_plan_changes_with(&self, needles: &[&str]) -> Run {
+        self.assert_plan_code(2, needles)
+    }
+
+    fn assert_plan_code(&self, code: i32, needles: &[&str]) -> Run {
+        let r = self.plan();
+        let all = r.all();
+        assert_eq!(r.code, code, "plan exit code:\n{all}");
+        for needle in needles {
+            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+        }
+        r
+    }
+
+    /// Create an integration outside Terraform (the console, a colleague's script); its ID.
+    pub fn create_out_of_band(
+        &self,
+        integration_type: &str,
+        name: &str,
+        description: &str,
+        config: Json,
+        secrets: &[(&str, &str)],
+    ) -> String {
+        let request = prismacloud::api::IntegrationRequest {
+            name: name.into(),
+            description: description.into(),
+            enabled: true,
+            integration_type: integration_type.into(),
+            config: serde_json::from_value(config).expect("a JSON object"),
+            secrets: secrets
+                .iter()
+                .map(|(k, v)| (k.to_string(), SecretString::from(*v)))
+                .collect(),
+        };
+        self.block_on(self.api().create(&request))
+            .expect("the sandbox creates it")
+            .id
+    }
+
     pub fn assert_plan_empty(&self) {
         let r = self.plan();
         assert_eq!(r.code, 0, "expected an empty plan:\n{}", r.all());
@@ -237,14 +366,24 @@ impl Acceptance {
         serde_json::from_str(&r.stdout).expect("show -json prints JSON")
     }
 
-    /// The values of one resource in state.
-    pub fn resource(&self, address: &str) -> Json {
+    /// One resource's entry in `terraform show -json`.
+    fn resource_entry(&self, address: &str) -> Json {
         let state = self.state();
         state["values"]["root_module"]["resources"]
             .as_array()
             .and_then(|rs| rs.iter().find(|r| r["address"] == address))
-            .map(|r| r["values"].clone())
+            .cloned()
             .unwrap_or_else(|| panic!("{address} is not in state: {state:#}"))
+    }
+
+    /// The values of one resource in state.
+    pub fn resource(&self, address: &str) -> Json {
+        self.resource_entry(address)["values"].clone()
+    }
+
+    /// The identity Terraform stored for one resource.
+    pub fn identity(&self, address: &str) -> Json {
+        self.resource_entry(address)["identity"].clone()
     }
 
     /// What the sandbox stores (secrets included).
@@ -260,8 +399,62 @@ impl Acceptance {
         self.runtime.block_on(f)
     }
 
+    /// `terraform output -json`, which must succeed.
+    pub fn outputs(&self) -> Json {
+        let r = self.terraform(&["output", "-json", "-no-color"]);
+        assert_eq!(r.code, 0, "output failed:\n{}", r.all());
+        serde_json::from_str(&r.stdout).expect("output -json prints JSON")
+    }
+
+    /// Copies the repository's `examples/<path>` to the same place under the scratch directory
+    /// (so relative module sources keep working) and returns where it now is.
+    pub fn copy_example(&self, path: &str) -> PathBuf {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(path);
+        let to = self.dir.path().join("examples").join(path);
+        copy_tree(&from, &to);
+        to
+    }
+
+    /// Asserts that no `secret` appears in what Terraform shows or keeps: the given CLI runs,
+    /// `terraform output -json`, `terraform show -json` and the state file.
+    pub fn assert_no_secret(&self, runs: &[&Run], secrets: &[&str]) {
+        let show = self.terraform(&["show", "-json", "-no-color"]);
+        let output = self.terraform(&["output", "-json", "-no-color"]);
+        let state = self.state_file();
+        let places = runs.iter().map(|r| ("CLI output", r.all())).chain([
+            ("terraform show -json", show.all()),
+            ("terraform output -json", output.all()),
+            ("the state file", state),
+        ]);
+        for (place, text) in places {
+            for secret in secrets {
+                assert!(!text.contains(secret), "a secret is in {place}:\n{text}");
+            }
+        }
+    }
+
     pub fn state_file(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("terraform.tfstate")).unwrap_or_default()
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // What a local run left behind (.terraform/, state) is not part of the example.
+        if name.starts_with('.') || name.contains(".tfstate") {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
     }
 }
 
