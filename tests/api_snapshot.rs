@@ -162,6 +162,11 @@ async fn when_the_list_fails_every_read_falls_back_to_its_id_once() {
         "waiters take the failure, not a retry"
     );
     assert_eq!(fake.count(Route::Get), 8);
+
+    // A later read lists again.
+    client.get_coalesced(&ids[0], "slack").await.expect("read");
+    assert_eq!(fake.count(Route::List), 2);
+    assert_eq!(fake.count(Route::Get), 8);
 }
 
 #[tokio::test]

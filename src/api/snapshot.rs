@@ -6,7 +6,7 @@
 //! single-flight per family: callers that need a newer list than the one kept queue behind one
 //! fetcher, and when they get in they take what it fetched if it is new enough, so a burst of
 //! concurrent reads costs one list. Callers queued behind a *failed* fetch get its error
-//! rather than each trying again.
+//! rather than each trying again; later callers try again.
 //!
 //! "New enough" is expressed with a logical clock: every list takes a tick when it is *sent*,
 //! and a caller asks for a list sent after a tick of its own choosing:
@@ -63,6 +63,8 @@ impl Listing {
 #[derive(Default)]
 struct Slot {
     latest: Mutex<Option<Arc<Listing>>>,
+    /// Fetches that ended, successfully or not.
+    fetches: AtomicU64,
     /// The tick of the last fetch that failed, and its error.
     failure: Mutex<Option<(u64, Error)>>,
     /// Held by the one caller fetching.
@@ -180,23 +182,27 @@ impl Client {
         if let Some(listing) = slot.usable(after, max_age) {
             return Ok(listing);
         }
+        let fetches_seen = slot.fetches.load(Ordering::SeqCst);
         let _fetching = tokio::select! {
             guard = slot.fetch.lock() => guard,
             () = self.inner.transport.cancel.cancelled() => return Err(Error::Stopped),
         };
-        // While we waited, someone may have fetched what we need, or failed to.
+        // While we waited, someone may have fetched what we need, or failed to: then this
+        // caller shares the failure rather than sending the same list again at once.
         if let Some(listing) = slot.usable(after, max_age) {
             return Ok(listing);
         }
-        if let Some((_, error)) = lock(&slot.failure)
-            .as_ref()
-            .filter(|(sent, _)| *sent > after)
+        if slot.fetches.load(Ordering::SeqCst) != fetches_seen
+            && let Some((_, error)) = lock(&slot.failure)
+                .as_ref()
+                .filter(|(sent, _)| *sent > after)
         {
             return Err(error.clone());
         }
         let sent = snapshots.tick();
         let taken = Instant::now();
-        match self.list_family(family).await {
+        let result = self.list_family(family).await;
+        let outcome = match result {
             Ok(by_id) => {
                 let listing = Arc::new(Listing { sent, taken, by_id });
                 *lock(&slot.latest) = Some(Arc::clone(&listing));
@@ -206,7 +212,9 @@ impl Client {
                 *lock(&slot.failure) = Some((sent, error.clone()));
                 Err(error)
             }
-        }
+        };
+        slot.fetches.fetch_add(1, Ordering::SeqCst);
+        outcome
     }
 
     /// Every integration `family` lists, by id. Items that cannot be read are left out (a
@@ -262,16 +270,14 @@ mod tests {
     #[test]
     fn writes_make_earlier_lists_stale_for_refreshes() {
         let s = Snapshots::new(Duration::from_secs(10));
-        let sent_before = s.tick();
-        {
-            let _write = s.writing();
-            let sent_during = s.tick();
-            drop(_write);
-            assert!(s.last_write.load(Ordering::SeqCst) > sent_during);
-        }
-        assert!(s.last_write.load(Ordering::SeqCst) > sent_before);
-        let sent_after = s.tick();
-        assert!(sent_after > s.last_write.load(Ordering::SeqCst));
+        let before = s.tick();
+        let write = s.writing();
+        let during = s.tick();
+        drop(write);
+        let last_write = s.last_write.load(Ordering::SeqCst);
+        assert!(last_write > before, "a list sent before a write is stale");
+        assert!(last_write > during, "so is one sent while it runs");
+        assert!(s.tick() > last_write, "one sent after it is fresh");
     }
 
     #[test]
