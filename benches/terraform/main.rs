@@ -19,6 +19,7 @@
 //! - `workload`: one timed Terraform run, its API calls and the providers' peak RSS.
 //! - `handshake`: the binary started as Terraform starts it, timed to its handshake line.
 //! - `load`: sandbox throughput, and the load generator (`--load-generator`).
+//! - `procfs`: children, peak RSS and CPU time of other processes.
 //! - `machine`: what it ran on. `report`: the table and the targets.
 
 // The shared test harnesses (each allows the dead code of the parts this does not use).
@@ -30,6 +31,7 @@ mod support;
 mod handshake;
 mod load;
 mod machine;
+mod procfs;
 mod report;
 mod workload;
 
@@ -96,10 +98,14 @@ fn median(values: &mut [f64]) -> f64 {
 fn summarize(runs: &[Measured]) -> Summary {
     let mut seconds: Vec<f64> = runs.iter().map(|m| m.seconds).collect();
     let mut calls: Vec<f64> = runs.iter().map(|m| m.calls.total as f64).collect();
+    let mut cpu: Vec<f64> = runs.iter().map(|m| m.provider_cpu_seconds).collect();
+    let mut terraform: Vec<f64> = runs.iter().map(|m| m.terraform_cpu_seconds).collect();
     Summary {
         seconds: median(&mut seconds),
         calls: median(&mut calls) as u64,
         peak_rss_kib: runs.iter().map(|m| m.peak_rss_kib).max().unwrap_or(0),
+        provider_cpu_seconds: median(&mut cpu),
+        terraform_cpu_seconds: median(&mut terraform),
         by_route: runs
             .last()
             .map(|m| m.calls.by_route.clone())

@@ -22,6 +22,8 @@ pub struct Summary {
     pub seconds: f64,
     pub calls: u64,
     pub peak_rss_kib: u64,
+    pub provider_cpu_seconds: f64,
+    pub terraform_cpu_seconds: f64,
     pub by_route: BTreeMap<String, u64>,
 }
 
@@ -116,19 +118,23 @@ impl Report {
             out,
             "Median of {} runs; `-parallelism` 10 (Terraform's default); sandbox without rate \
              limit. API calls are the sandbox's count for the whole command (login included); \
-             peak RSS is the largest `VmHWM` of any provider process Terraform started for it.\n",
+             Terraform CPU is the user and system time of the Terraform process itself, with \
+             the provider and with terraform_data; provider CPU is that of all provider \
+             processes Terraform started for the command; peak RSS is the largest `VmHWM` of \
+             any of them.\n",
             self.repeat
         );
         let _ = writeln!(
             out,
             "| N | API (endpoints, latency) | operation | prismacloud | terraform_data | ratio | \
-             API calls | provider peak RSS |"
+             API calls | Terraform CPU | provider CPU | provider peak RSS |"
         );
-        let _ = writeln!(out, "|---:|---:|---|---:|---:|---:|---:|---:|");
+        let _ = writeln!(out, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for r in &self.rows {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {:.2} s | {:.2} s | {:.2}x | {} | {:.1} MiB |",
+                "| {} | {} | {} | {:.2} s | {:.2} s | {:.2}x | {} | {:.2} s / {:.2} s | {:.2} s \
+                 | {:.1} MiB |",
                 r.n,
                 r.variant,
                 r.op.name(),
@@ -136,6 +142,9 @@ impl Report {
                 r.floor.seconds,
                 r.ratio(),
                 r.ours.calls,
+                r.ours.terraform_cpu_seconds,
+                r.floor.terraform_cpu_seconds,
+                r.ours.provider_cpu_seconds,
                 mib(r.ours.peak_rss_kib)
             );
         }

@@ -1,5 +1,5 @@
 //! One Terraform operation timed end to end, with the API calls the sandbox counted and the
-//! peak memory of every provider process Terraform started meanwhile.
+//! peak memory and CPU time of every provider process Terraform started meanwhile.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 
+use crate::procfs;
 use crate::support::{Acceptance, ApiCalls};
 
 /// How often the run is checked for completion (the timing error is at most this).
 const WAIT_POLL: Duration = Duration::from_millis(2);
-/// How often provider processes are looked for and their peak RSS read.
+/// How often provider processes are looked for and their peak RSS and CPU time read.
 const RSS_POLL: Duration = Duration::from_millis(10);
 
 /// The operations measured, in the order they run.
@@ -54,6 +55,10 @@ pub struct Measured {
     pub calls: ApiCalls,
     /// Largest `VmHWM` of any provider process of the run, in KiB (0 when none was seen).
     pub peak_rss_kib: u64,
+    /// CPU time of all provider processes of the run, as last seen before each exited.
+    pub provider_cpu_seconds: f64,
+    /// CPU time of the Terraform process itself (its children not included), as last seen.
+    pub terraform_cpu_seconds: f64,
 }
 
 /// A Terraform working directory: the sandbox-backed one for the provider, or one for the floor.
@@ -75,7 +80,7 @@ impl Workspace {
     /// Runs `op` and measures it; fails if Terraform does (or a plan finds changes).
     pub fn run(&self, op: Op) -> anyhow::Result<Measured> {
         let out = self.t.dir.path().join(format!("{}.out", op.name()));
-        let ((seconds, status, rss), calls) = self.t.counting(|| {
+        let ((seconds, status, watched), calls) = self.t.counting(|| {
             let mut cmd = self.t.command(op.args());
             cmd.stdin(Stdio::null())
                 .stdout(File::create(&out).expect("an output file"))
@@ -87,8 +92,8 @@ impl Workspace {
                 ));
             let started = Instant::now();
             let child = cmd.spawn().expect("the Terraform CLI starts");
-            let (status, rss) = wait_watching(child, &self.provider);
-            (started.elapsed().as_secs_f64(), status, rss)
+            let (status, watched) = wait_watching(child, &self.provider);
+            (started.elapsed().as_secs_f64(), status, watched)
         });
         if status != Some(0) {
             let text = std::fs::read_to_string(&out).unwrap_or_default();
@@ -97,62 +102,61 @@ impl Workspace {
         Ok(Measured {
             seconds,
             calls,
-            peak_rss_kib: rss.values().copied().max().unwrap_or(0),
+            peak_rss_kib: watched
+                .providers
+                .values()
+                .map(|p| p.peak_rss_kib)
+                .max()
+                .unwrap_or(0),
+            provider_cpu_seconds: watched.providers.values().map(|p| p.cpu_seconds).sum(),
+            terraform_cpu_seconds: watched.terraform_cpu_seconds,
         })
     }
 }
 
-/// Waits for `child`, meanwhile reading the peak RSS of its children that run `provider`.
-fn wait_watching(mut child: Child, provider: &Path) -> (Option<i32>, HashMap<u32, u64>) {
-    let mut peaks: HashMap<u32, u64> = HashMap::new();
+/// What was last seen of one provider process.
+#[derive(Debug, Default)]
+struct Seen {
+    peak_rss_kib: u64,
+    cpu_seconds: f64,
+}
+
+/// What was seen of a Terraform run.
+#[derive(Debug, Default)]
+struct Watched {
+    terraform_cpu_seconds: f64,
+    providers: HashMap<u32, Seen>,
+}
+
+/// Waits for `child`, meanwhile watching it and its children that run `provider`.
+fn wait_watching(mut child: Child, provider: &Path) -> (Option<i32>, Watched) {
+    let mut seen = Watched::default();
     let mut last_scan = Instant::now() - RSS_POLL;
     loop {
         if last_scan.elapsed() >= RSS_POLL {
             last_scan = Instant::now();
-            for pid in children(child.id()) {
-                if is_running(pid, provider)
-                    && let Some(kib) = peak_rss_kib(pid)
-                {
-                    let peak = peaks.entry(pid).or_default();
-                    *peak = (*peak).max(kib);
+            if let Ok(cpu) = procfs::cpu_seconds(child.id()) {
+                seen.terraform_cpu_seconds = cpu;
+            }
+            for pid in procfs::children(child.id()) {
+                if !procfs::runs(pid, provider) {
+                    continue;
+                }
+                let process = seen.providers.entry(pid).or_default();
+                if let Some(kib) = procfs::peak_rss_kib(pid) {
+                    process.peak_rss_kib = process.peak_rss_kib.max(kib);
+                }
+                if let Ok(cpu) = procfs::cpu_seconds(pid) {
+                    process.cpu_seconds = cpu;
                 }
             }
         }
         match child.try_wait() {
-            Ok(Some(status)) => return (status.code(), peaks),
+            Ok(Some(status)) => return (status.code(), seen),
             Ok(None) => std::thread::sleep(WAIT_POLL),
-            Err(_) => return (None, peaks),
+            Err(_) => return (None, seen),
         }
     }
-}
-
-/// The children of every thread of `pid` (Terraform may start a plugin from any thread).
-fn children(pid: u32) -> Vec<u32> {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return Vec::new();
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("children")).ok())
-        .flat_map(|list| {
-            list.split_whitespace()
-                .filter_map(|p| p.parse().ok())
-                .collect::<Vec<u32>>()
-        })
-        .collect()
-}
-
-fn is_running(pid: u32, binary: &Path) -> bool {
-    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary)
-}
-
-/// `VmHWM` (peak resident set) of `pid`, in KiB.
-pub fn peak_rss_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// The provider configuration: `n` Slack integrations.
