@@ -100,12 +100,14 @@ fn summarize(runs: &[Measured]) -> Summary {
     let mut calls: Vec<f64> = runs.iter().map(|m| m.calls.total as f64).collect();
     let mut cpu: Vec<f64> = runs.iter().map(|m| m.provider_cpu_seconds).collect();
     let mut terraform: Vec<f64> = runs.iter().map(|m| m.terraform_cpu_seconds).collect();
+    let mut sandbox: Vec<f64> = runs.iter().map(|m| m.sandbox_cpu_seconds).collect();
     Summary {
         seconds: median(&mut seconds),
         calls: median(&mut calls) as u64,
         peak_rss_kib: runs.iter().map(|m| m.peak_rss_kib).max().unwrap_or(0),
         provider_cpu_seconds: median(&mut cpu),
         terraform_cpu_seconds: median(&mut terraform),
+        sandbox_cpu_seconds: median(&mut sandbox),
         by_route: runs
             .last()
             .map(|m| m.calls.by_route.clone())

@@ -24,6 +24,7 @@ pub struct Summary {
     pub peak_rss_kib: u64,
     pub provider_cpu_seconds: f64,
     pub terraform_cpu_seconds: f64,
+    pub sandbox_cpu_seconds: f64,
     pub by_route: BTreeMap<String, u64>,
 }
 
@@ -118,23 +119,26 @@ impl Report {
             out,
             "Median of {} runs; `-parallelism` 10 (Terraform's default); sandbox without rate \
              limit. API calls are the sandbox's count for the whole command (login included); \
-             Terraform CPU is the user and system time of the Terraform process itself, with \
-             the provider and with terraform_data; provider CPU is that of all provider \
-             processes Terraform started for the command; peak RSS is the largest `VmHWM` of \
-             any of them.\n",
+             CPU is user plus system time: of the Terraform process itself (with the provider \
+             / with terraform_data), of all provider processes Terraform started for the \
+             command, and of the benchmark process, which runs the sandbox (and polls /proc); \
+             peak RSS is the largest `VmHWM` of any provider process.\n",
             self.repeat
         );
         let _ = writeln!(
             out,
             "| N | API (endpoints, latency) | operation | prismacloud | terraform_data | ratio | \
-             API calls | Terraform CPU | provider CPU | provider peak RSS |"
+             API calls | CPU: Terraform | CPU: provider | CPU: sandbox | provider peak RSS |"
         );
-        let _ = writeln!(out, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        let _ = writeln!(
+            out,
+            "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+        );
         for r in &self.rows {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {:.2} s | {:.2} s | {:.2}x | {} | {:.2} s / {:.2} s | {:.2} s \
-                 | {:.1} MiB |",
+                 | {:.2} s | {:.1} MiB |",
                 r.n,
                 r.variant,
                 r.op.name(),
@@ -145,6 +149,7 @@ impl Report {
                 r.ours.terraform_cpu_seconds,
                 r.floor.terraform_cpu_seconds,
                 r.ours.provider_cpu_seconds,
+                r.ours.sandbox_cpu_seconds,
                 mib(r.ours.peak_rss_kib)
             );
         }

@@ -59,6 +59,8 @@ pub struct Measured {
     pub provider_cpu_seconds: f64,
     /// CPU time of the Terraform process itself (its children not included), as last seen.
     pub terraform_cpu_seconds: f64,
+    /// CPU time of this process meanwhile: the in-process sandbox, and the watching.
+    pub sandbox_cpu_seconds: f64,
 }
 
 /// A Terraform working directory: the sandbox-backed one for the provider, or one for the floor.
@@ -80,6 +82,8 @@ impl Workspace {
     /// Runs `op` and measures it; fails if Terraform does (or a plan finds changes).
     pub fn run(&self, op: Op) -> anyhow::Result<Measured> {
         let out = self.t.dir.path().join(format!("{}.out", op.name()));
+        let own_cpu = || procfs::cpu_seconds(std::process::id()).unwrap_or(0.0);
+        let cpu_before = own_cpu();
         let ((seconds, status, watched), calls) = self.t.counting(|| {
             let mut cmd = self.t.command(op.args());
             cmd.stdin(Stdio::null())
@@ -95,6 +99,7 @@ impl Workspace {
             let (status, watched) = wait_watching(child, &self.provider);
             (started.elapsed().as_secs_f64(), status, watched)
         });
+        let sandbox_cpu_seconds = own_cpu() - cpu_before;
         if status != Some(0) {
             let text = std::fs::read_to_string(&out).unwrap_or_default();
             bail!("terraform {} exited with {status:?}:\n{text}", op.name());
@@ -110,6 +115,7 @@ impl Workspace {
                 .unwrap_or(0),
             provider_cpu_seconds: watched.providers.values().map(|p| p.cpu_seconds).sum(),
             terraform_cpu_seconds: watched.terraform_cpu_seconds,
+            sandbox_cpu_seconds,
         })
     }
 }

@@ -153,9 +153,7 @@ impl Client {
         let family = self.inner.endpoints.family(Some(&request.integration_type));
         let after = self.inner.snapshots.tick();
         let listing = self.listing(family, after, None).await?;
-        Ok(listing
-            .find(&request.name, &request.integration_type)
-            .cloned())
+        Ok(listing.find(&request.name, &request.integration_type))
     }
 
     /// Applies `enabled = false` to a v1 integration (born enabled) and reads it back.

@@ -27,36 +27,74 @@ use std::time::{Duration, Instant};
 
 use super::client::Client;
 use super::error::Error;
-use super::model::Integration;
+use serde_json::Value;
+
+use super::model::{Integration, id_of};
 use super::operations::check_id;
 use super::route::{Family, normalize_type};
 
 /// One family's integrations as one list answer showed them.
+///
+/// Items stay JSON until asked for: a create looking for the one it posted reads one item,
+/// not the hundreds around it.
 #[derive(Debug)]
 pub(crate) struct Listing {
     /// The clock tick taken when the list was sent.
     sent: u64,
     /// When it was sent.
     taken: Instant,
-    by_id: HashMap<String, Integration>,
+    items: Vec<Value>,
+    /// Index into `items` by id.
+    by_id: HashMap<String, usize>,
 }
 
 impl Listing {
-    pub(crate) fn get(&self, id: &str) -> Option<&Integration> {
-        self.by_id.get(id)
+    fn new(sent: u64, taken: Instant, items: Vec<Value>) -> Listing {
+        let by_id = items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| id_of(item).map(|id| (id, index)))
+            .collect();
+        Listing {
+            sent,
+            taken,
+            items,
+            by_id,
+        }
+    }
+
+    /// The integration with this id, if it is listed and readable.
+    pub(crate) fn get(&self, id: &str) -> Option<Integration> {
+        self.by_id.get(id).and_then(|&i| read(&self.items[i]))
     }
 
     /// The integration of `integration_type` named exactly `name`.
-    pub(crate) fn find(&self, name: &str, integration_type: &str) -> Option<&Integration> {
+    pub(crate) fn find(&self, name: &str, integration_type: &str) -> Option<Integration> {
         let wanted = normalize_type(integration_type);
-        self.by_id
-            .values()
-            .find(|i| i.name == name && i.integration_type == wanted)
+        self.items
+            .iter()
+            .filter(|item| {
+                text(item, "name") == Some(name)
+                    && text(item, "integrationType").is_some_and(|t| normalize_type(t) == wanted)
+            })
+            .find_map(read)
     }
 
     fn satisfies(&self, after: u64, max_age: Option<Duration>) -> bool {
         self.sent > after && max_age.is_none_or(|age| self.taken.elapsed() < age)
     }
+}
+
+fn text<'a>(item: &'a Value, key: &str) -> Option<&'a str> {
+    item.get(key).and_then(Value::as_str)
+}
+
+/// A listed item as an integration. One that cannot be read counts as not listed: a caller
+/// looking for it reads it by id and gets the precise error.
+fn read(item: &Value) -> Option<Integration> {
+    Integration::from_json(item)
+        .map_err(|detail| tracing::debug!(%detail, "unreadable item in a list"))
+        .ok()
 }
 
 /// The snapshot state of one family.
@@ -157,7 +195,7 @@ impl Client {
             match self.listing(family, after, Some(snapshots.ttl)).await {
                 Ok(listing) => {
                     if let Some(found) = listing.get(id) {
-                        return Ok(found.clone());
+                        return Ok(found);
                     }
                 }
                 Err(Error::Stopped) => return Err(Error::Stopped),
@@ -201,10 +239,10 @@ impl Client {
         }
         let sent = snapshots.tick();
         let taken = Instant::now();
-        let result = self.list_family(family).await;
+        let result = self.list_items(&self.list_spec(family, None)).await;
         let outcome = match result {
-            Ok(by_id) => {
-                let listing = Arc::new(Listing { sent, taken, by_id });
+            Ok(items) => {
+                let listing = Arc::new(Listing::new(sent, taken, items));
                 *lock(&slot.latest) = Some(Arc::clone(&listing));
                 Ok(listing)
             }
@@ -215,22 +253,6 @@ impl Client {
         };
         slot.fetches.fetch_add(1, Ordering::SeqCst);
         outcome
-    }
-
-    /// Every integration `family` lists, by id. Items that cannot be read are left out (a
-    /// caller looking for one of them reads it by id and gets the precise error).
-    async fn list_family(&self, family: Family) -> Result<HashMap<String, Integration>, Error> {
-        let items = self.list_items(&self.list_spec(family, None)).await?;
-        let mut by_id = HashMap::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            match Integration::from_json(item) {
-                Ok(integration) => {
-                    by_id.insert(integration.id.clone(), integration);
-                }
-                Err(detail) => tracing::debug!(index, %detail, "unreadable item in a list"),
-            }
-        }
-        Ok(by_id)
     }
 }
 
@@ -245,11 +267,7 @@ mod tests {
     use super::*;
 
     fn listing(sent: u64, age: Duration) -> Listing {
-        Listing {
-            sent,
-            taken: Instant::now() - age,
-            by_id: HashMap::new(),
-        }
+        Listing::new(sent, Instant::now() - age, Vec::new())
     }
 
     #[test]
@@ -282,18 +300,21 @@ mod tests {
 
     #[test]
     fn find_matches_name_exactly_and_type_by_its_normal_name() {
-        let okta = Integration::from_json(&serde_json::json!({
-            "id": "1", "name": "Corp IdP", "enabled": true, "integrationType": "OKTA_IDP"
-        }))
-        .expect("an integration");
-        let l = Listing {
-            sent: 1,
-            taken: Instant::now(),
-            by_id: HashMap::from([("1".to_owned(), okta)]),
-        };
-        assert!(l.find("Corp IdP", "okta").is_some());
+        let items = vec![
+            serde_json::json!({
+                "id": "1", "name": "Corp IdP", "enabled": true, "integrationType": "OKTA_IDP"
+            }),
+            serde_json::json!({"id": 2, "name": "unreadable: no enabled", "integrationType": "x"}),
+        ];
+        let l = Listing::new(1, Instant::now(), items);
+        assert_eq!(l.find("Corp IdP", "okta").map(|i| i.id), Some("1".into()));
         assert!(l.find("corp idp", "okta").is_none());
         assert!(l.find("Corp IdP", "slack").is_none());
-        assert_eq!(l.get("1").map(|i| i.id.as_str()), Some("1"));
+        assert_eq!(l.get("1").map(|i| i.integration_type), Some("okta".into()));
+        assert!(
+            l.get("2").is_none(),
+            "listed but unreadable counts as not listed"
+        );
+        assert!(l.get("3").is_none());
     }
 }
