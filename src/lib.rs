@@ -10,9 +10,12 @@
 //! - [`provider`]: joins the three: derives schemas from the catalog, maps Terraform
 //!   values to API JSON and back, and implements the resource lifecycle.
 //! - [`sandbox`]: an HTTP server that behaves like the Prisma Cloud integration API.
+//! - [`docs`]: the Registry-style documentation, generated from the provider's schemas, the
+//!   catalog and `examples/`.
 
 pub mod api;
 pub mod catalog;
+pub mod docs;
 pub mod provider;
 pub mod sandbox;
 pub mod tfplugin;
