@@ -2,8 +2,12 @@
 #   make demo  build everything, start the sandbox, apply examples/quickstart, show the result
 #   make test  every test: unit, in-process gRPC, sandbox, and acceptance through the real Terraform CLI
 #   make docs  regenerate docs/ (index, resources, data sources) from the schemas and examples/
+#   make release  build the release binary and package it for the Registry into target/dist
+#   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
 
-.PHONY: demo test build terraform lint docs
+.PHONY: demo test build terraform lint docs release install
+
+target_dir := $(or $(CARGO_TARGET_DIR),target)
 
 terraform:
 	scripts/install-terraform.sh
@@ -23,3 +27,10 @@ lint:
 
 docs:
 	cargo run --quiet --example docgen
+
+release:
+	cargo build --release --bin terraform-provider-prismacloud
+	scripts/release.py package --binary $(target_dir)/release/terraform-provider-prismacloud --out $(target_dir)/dist
+
+install: release
+	scripts/release.py install --dist $(target_dir)/dist

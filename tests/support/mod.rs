@@ -55,7 +55,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(o: Output) -> Run {
+    pub fn from(o: Output) -> Run {
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -126,6 +126,13 @@ impl Acceptance {
         self.sandbox
             .as_ref()
             .expect("the sandbox runs until the harness is dropped")
+    }
+
+    /// Replaces the CLI configuration file (by default the `dev_overrides` pointing at this
+    /// run's build) with `text`; an empty text leaves Terraform to its implied installation
+    /// methods (local mirror directories, then the registry).
+    pub fn set_cli_config(&self, text: &str) {
+        std::fs::write(&self.cli_config, text).unwrap();
     }
 
     pub fn env(&mut self, key: &str, value: &str) {
