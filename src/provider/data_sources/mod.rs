@@ -12,8 +12,6 @@
 
 mod arguments;
 mod conform;
-#[cfg(test)]
-mod fixtures;
 mod integration;
 mod integration_test;
 mod integrations;

@@ -111,7 +111,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::provider::data_sources::fixtures::integration as api;
+    use crate::provider::fixtures::integration as api;
 
     #[test]
     fn config_is_text_and_sorted_json_without_secrets() {

@@ -1,9 +1,6 @@
 use super::*;
 use crate::catalog;
-
-fn s(v: &str) -> Value {
-    Value::string(v)
-}
+use crate::provider::fixtures::s;
 
 /// A full state of `ty` with every attribute null, then `pairs` applied.
 fn full(ty: &IntegrationType, pairs: &[(&str, Value)]) -> Value {
@@ -28,6 +25,7 @@ fn request(prior: Value, proposed: Value, config: Value) -> PlanRequest {
         proposed_new_state: proposed,
         config,
         prior_private: vec![],
+        prior_identity: Value::Null,
     }
 }
 

@@ -1,6 +1,6 @@
 use super::*;
 use crate::catalog;
-use crate::provider::data_sources::fixtures::{obj, s};
+use crate::provider::fixtures::{obj, s};
 use crate::tfplugin::diag::Diagnostic;
 
 /// The shaped config and the diagnostics, for `config` of type `ty`.

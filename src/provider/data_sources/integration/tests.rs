@@ -1,7 +1,7 @@
 use serde_json::json;
 
 use super::*;
-use crate::provider::data_sources::fixtures::{integration, obj};
+use crate::provider::fixtures::{integration, obj};
 use crate::tfplugin::value::Type;
 
 fn errors(config: Value) -> Vec<(String, String)> {
