@@ -1,5 +1,6 @@
 //! Every example under `examples/` is formatted (`terraform fmt -check -recursive`) and valid
-//! (`terraform validate` in each directory) with the provider built by this test run, through
+//! (`terraform validate -query` in each directory, so `.tfquery.hcl` files too) with the
+//! provider built by this test run, through
 //! the real Terraform CLI. Validation reaches the provider: its schemas, and its checks of
 //! literal values (a Slack webhook URL that does not start with `https://hooks.slack.com/`, a
 //! `roll_up_interval` of 45, an ephemeral value in an argument that is not write-only all fail).
@@ -10,16 +11,20 @@ use std::path::{Path, PathBuf};
 
 use support::{Acceptance, PROVIDER_HCL};
 
-/// Directories under `dir` holding `.tf` files, relative to it, sorted.
+/// Whether Terraform reads `path`: configuration (`.tf`) or queries (`.tfquery.hcl`).
+fn is_terraform(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    name.ends_with(".tf") || name.ends_with(".tfquery.hcl")
+}
+
+/// Directories under `dir` holding Terraform files, relative to it, sorted.
 fn example_dirs(dir: &Path, relative: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir.join(relative))
         .unwrap()
         .map(|e| e.unwrap())
         .collect();
     entries.sort_by_key(|e| e.file_name());
-    let has_tf = entries
-        .iter()
-        .any(|e| e.path().extension().is_some_and(|x| x == "tf"));
+    let has_tf = entries.iter().any(|e| is_terraform(&e.path()));
     if has_tf {
         found.push(relative.to_path_buf());
     }
@@ -35,7 +40,7 @@ fn tf_text(dir: &Path) -> String {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "tf"))
+        .filter(|p| is_terraform(p))
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
 }
@@ -75,8 +80,8 @@ fn every_example_directory_validates_with_the_built_provider() {
     for relative in &dirs {
         let dir = examples.join(relative);
         let hcl = tf_text(&dir);
-        // Resource and data source examples are excerpts: the root module a user pastes them
-        // into declares the provider, so the test does too.
+        // Resource, data source and list resource examples are excerpts: the root module a
+        // user pastes them into declares the provider, so the test does too.
         if !hcl.contains("required_providers") {
             std::fs::write(dir.join("provider.tf"), PROVIDER_HCL).unwrap();
         }
@@ -94,7 +99,7 @@ fn every_example_directory_validates_with_the_built_provider() {
                 continue;
             }
         }
-        let r = t.terraform_in(&dir, &["validate", "-no-color"]);
+        let r = t.terraform_in(&dir, &["validate", "-query", "-no-color"]);
         if r.code != 0 || !r.stdout.contains("Success! The configuration is valid") {
             failures.push(format!("{}:\n{}", relative.display(), r.all()));
         }
@@ -115,8 +120,24 @@ fn every_example_directory_validates_with_the_built_provider() {
     ] {
         assert!(names.iter().any(|n| n == needed), "{needed} in {names:?}");
     }
-    let resources = names.iter().filter(|n| n.starts_with("resources/")).count();
-    assert_eq!(resources, prismacloud::catalog::ALL.len(), "{names:?}");
+    for dir in ["resources/", "list-resources/"] {
+        let count = names.iter().filter(|n| n.starts_with(dir)).count();
+        assert_eq!(count, prismacloud::catalog::ALL.len(), "{dir} in {names:?}");
+    }
+}
+
+#[test]
+fn query_validation_reaches_the_provider() {
+    // `validate -query` checks list blocks against the list resource's schema.
+    let t = Acceptance::new();
+    let dir = t.copy_example("list-resources/prismacloud_integration_slack");
+    let path = dir.join("list-resource.tfquery.hcl");
+    let hcl = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, hcl.replace("name = \"secops\"", "nmae = \"secops\"")).unwrap();
+    std::fs::write(dir.join("provider.tf"), PROVIDER_HCL).unwrap();
+    let r = t.terraform_in(&dir, &["validate", "-query", "-no-color"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(r.flat().contains("nmae"), "{}", r.all());
 }
 
 #[test]

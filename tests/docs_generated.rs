@@ -58,11 +58,12 @@ fn a_page_per_type_with_every_attribute_and_its_markers() {
     let pages = pages();
     assert_eq!(
         pages.len(),
-        1 + schemas.resources.len() + schemas.data_sources.len()
+        1 + schemas.resources.len() + schemas.data_sources.len() + schemas.list_resources.len()
     );
     let kinds = [
         ("resources", &schemas.resources, "Resource"),
         ("data-sources", &schemas.data_sources, "Data Source"),
+        ("list-resources", &schemas.list_resources, "List Resource"),
     ];
     for (dir, types, kind) in kinds {
         for (name, schema) in types {
@@ -80,6 +81,16 @@ fn a_page_per_type_with_every_attribute_and_its_markers() {
             );
             assert_eq!(text.contains("\n## Import\n"), kind == "Resource", "{name}");
             check_attributes(text, &schema.block.attributes);
+            let identity = schemas.identities.get(name).filter(|_| kind == "Resource");
+            assert_eq!(
+                text.contains("### Identity Schema"),
+                identity.is_some(),
+                "{name}"
+            );
+            for a in identity.map(|i| &i.attributes[..]).unwrap_or_default() {
+                let line = item(&text[text.find("### Identity Schema").unwrap()..], &a.name);
+                assert!(line.contains(a.description.trim()), "{line}");
+            }
         }
     }
     let index = page(&pages, "index.md");

@@ -2,12 +2,15 @@
 //! the attributes grouped Required / Optional / Write-Only / Read-Only, each line naming the
 //! type and the markers (Sensitive, Write-only, Deprecated, Forces replacement) before the
 //! description, and one `Nested Schema for` section (with an anchor) per nested attribute or
-//! object type, linked from its parent's line.
+//! object type, linked from its parent's line. A resource identity gets its own `Identity
+//! Schema` section, grouped by what an `import` block must or may set.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt::Write;
 
-use crate::tfplugin::schema::{Attribute, AttributeType, Nesting, Presence};
+use crate::tfplugin::schema::{
+    Attribute, AttributeType, IdentityAttribute, IdentitySchema, Nesting, Presence,
+};
 use crate::tfplugin::value::Type;
 
 /// Where Terraform's documentation explains write-only arguments.
@@ -103,6 +106,36 @@ fn groups<'a>(
             out.push_str(&line(path, a, replaces(&a.name), pending));
         }
     }
+}
+
+/// `### Identity Schema`: the attributes an `import { identity = ... }` block must set
+/// (Required), may set (Optional), or never sets (Read-Only).
+pub fn identity(schema: &IdentitySchema) -> String {
+    let mut out = String::from("### Identity Schema\n");
+    for (title, pick) in [
+        (
+            "Required",
+            (|a| a.required_for_import) as fn(&IdentityAttribute) -> bool,
+        ),
+        ("Optional", |a| a.optional_for_import),
+        ("Read-Only", |a| {
+            !a.required_for_import && !a.optional_for_import
+        }),
+    ] {
+        let members: Vec<_> = schema.attributes.iter().filter(|a| pick(a)).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "\n#### {title}\n\n");
+        for a in members {
+            let _ = write!(out, "- `{}` ({})", a.name, type_label(&a.ty));
+            if !a.description.is_empty() {
+                let _ = write!(out, " {}", indent_continuation(a.description.trim()));
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn object_section<'a>(
@@ -354,6 +387,31 @@ mod tests {
         );
         // Facts about replacement apply to top-level attributes only.
         assert!(!text.contains("`name` (String, Forces"), "{text}");
+    }
+
+    #[test]
+    fn identity_attributes_are_grouped_by_what_import_sets() {
+        let attr = |name: &str, required, optional| IdentityAttribute {
+            name: name.into(),
+            ty: Type::String,
+            description: format!("About {name}."),
+            required_for_import: required,
+            optional_for_import: optional,
+        };
+        let schema = IdentitySchema {
+            version: 0,
+            attributes: vec![
+                attr("region", false, true),
+                attr("id", true, false),
+                attr("arn", false, false),
+            ],
+        };
+        assert_eq!(
+            identity(&schema),
+            "### Identity Schema\n\n#### Required\n\n- `id` (String) About id.\n\n\
+             #### Optional\n\n- `region` (String) About region.\n\n\
+             #### Read-Only\n\n- `arn` (String) About arn.\n"
+        );
     }
 
     #[test]

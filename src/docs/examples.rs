@@ -2,7 +2,8 @@
 //!
 //! - `provider/provider.tf` — the index page's example;
 //! - `resources/<resource type>/resource.tf` and `import.sh` — every resource's;
-//! - `data-sources/<data source type>/data-source.tf` — every data source's.
+//! - `data-sources/<data source type>/data-source.tf` — every data source's;
+//! - `list-resources/<list resource type>/list-resource.tfquery.hcl` — every list resource's.
 //!
 //! The import section is built from the one `terraform import <address> <id>` line of
 //! `import.sh`, so the `import` block and the command always name the same object.
@@ -20,6 +21,8 @@ pub struct Examples {
 /// What `import.sh` imports: a resource address and the ID, as the command line gives them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportExample {
+    /// Where the script is.
+    pub path: PathBuf,
     /// The script as written (comments included), for the shell block.
     pub script: String,
     /// e.g. `prismacloud_integration_slack.secops`.
@@ -55,6 +58,14 @@ impl Examples {
         self.declares(&parts, hcl, &format!("data \"{type_name}\""))
     }
 
+    /// `list-resources/<type_name>/list-resource.tfquery.hcl`, which must declare a `type_name`
+    /// list block.
+    pub fn list_resource(&self, type_name: &str) -> Result<String, DocsError> {
+        let parts = ["list-resources", type_name, "list-resource.tfquery.hcl"];
+        let hcl = self.read(&parts, "list resource")?;
+        self.declares(&parts, hcl, &format!("list \"{type_name}\""))
+    }
+
     /// `hcl` if it contains the block header `header` (an example of another type is a mistake).
     fn declares(&self, parts: &[&str], hcl: String, header: &str) -> Result<String, DocsError> {
         if hcl.contains(header) {
@@ -70,10 +81,16 @@ impl Examples {
     pub fn import(&self, type_name: &str) -> Result<ImportExample, DocsError> {
         let parts = ["resources", type_name, "import.sh"];
         let script = self.read(&parts, "resource")?;
-        parse_import(&script, type_name).map_err(|reason| DocsError::BadExample {
-            path: self.path(&parts),
-            reason,
-        })
+        let path = self.path(&parts);
+        match parse_import(&script, type_name) {
+            Ok((address, id)) => Ok(ImportExample {
+                path,
+                script,
+                address,
+                id,
+            }),
+            Err(reason) => Err(DocsError::BadExample { path, reason }),
+        }
     }
 
     fn path(&self, parts: &[&str]) -> PathBuf {
@@ -93,8 +110,9 @@ impl Examples {
     }
 }
 
-/// The single `terraform import ADDRESS ID` line of a script (comments and blank lines aside).
-fn parse_import(script: &str, type_name: &str) -> Result<ImportExample, String> {
+/// The address and ID of the single `terraform import ADDRESS ID` line of a script (comments
+/// and blank lines aside).
+fn parse_import(script: &str, type_name: &str) -> Result<(String, String), String> {
     let commands: Vec<&str> = script
         .lines()
         .map(str::trim)
@@ -119,11 +137,7 @@ fn parse_import(script: &str, type_name: &str) -> Result<ImportExample, String> 
     if name.is_empty() {
         return Err(format!("`{address}` is not an address of a {type_name}"));
     }
-    Ok(ImportExample {
-        script: script.to_string(),
-        address: address.to_string(),
-        id: unquote(id).to_string(),
-    })
+    Ok((address.to_string(), unquote(id).to_string()))
 }
 
 fn unquote(word: &str) -> &str {
@@ -142,12 +156,11 @@ mod tests {
     #[test]
     fn import_line_gives_address_and_id() {
         let script = "# By ID\n\nterraform import prismacloud_integration_slack.secops \"a-1\"\n";
-        let import = parse_import(script, TYPE).unwrap();
-        assert_eq!(import.address, "prismacloud_integration_slack.secops");
-        assert_eq!(import.id, "a-1");
-        assert_eq!(import.script, script);
+        let (address, id) = parse_import(script, TYPE).unwrap();
+        assert_eq!(address, "prismacloud_integration_slack.secops");
+        assert_eq!(id, "a-1");
         let bare = parse_import("terraform import prismacloud_integration_slack.x b-2", TYPE);
-        assert_eq!(bare.unwrap().id, "b-2");
+        assert_eq!(bare.unwrap().1, "b-2");
     }
 
     #[test]

@@ -1,11 +1,12 @@
-//! Registry-style documentation, generated: `docs/index.md`, `docs/resources/<name>.md` and
-//! `docs/data-sources/<name>.md` (names without the `prismacloud_` prefix), in the layout and
-//! Markdown conventions of the Terraform Registry and `tfplugindocs`.
+//! Registry-style documentation, generated: `docs/index.md`, `docs/resources/<name>.md`,
+//! `docs/data-sources/<name>.md` and `docs/list-resources/<name>.md` (names without the
+//! `prismacloud_` prefix), in the layout and Markdown conventions of the Terraform Registry and
+//! `tfplugindocs`.
 //!
 //! Every page is derived from three authorities and nothing else: the schemas the provider
-//! serves ([`ProviderSchemas`]: descriptions, types, presence, sensitive, write-only), the
-//! catalog for what a schema cannot say (which attributes force replacement), and the example
-//! files under `examples/` (example usage and the import command). A resource or data source
+//! serves ([`ProviderSchemas`]: descriptions, types, presence, sensitive, write-only,
+//! identities), the catalog for what a schema cannot say (which attributes force replacement),
+//! and the example files under `examples/` (example usage and the import command). A type
 //! without its example is an error, so a new type cannot ship undocumented.
 //!
 //! `make docs` (`tools/docgen.rs`) writes the pages; `tests/docs_generated.rs` fails when the
@@ -96,7 +97,8 @@ pub fn generate(examples_dir: &Path) -> Result<Vec<Page>, DocsError> {
     )
 }
 
-/// Every page for `schemas`: the index, one page per resource and one per data source.
+/// Every page for `schemas`: the index, one page per resource (with its identity, if any), one
+/// per data source and one per list resource.
 pub fn render(
     schemas: &ProviderSchemas,
     facts: &Facts,
@@ -104,10 +106,14 @@ pub fn render(
 ) -> Result<Vec<Page>, DocsError> {
     let mut pages = vec![page::index(PROVIDER_NAME, schemas, examples)?];
     for (name, schema) in &schemas.resources {
-        pages.push(page::resource(name, schema, facts, examples)?);
+        let identity = schemas.identities.get(name);
+        pages.push(page::resource(name, schema, identity, facts, examples)?);
     }
     for (name, schema) in &schemas.data_sources {
         pages.push(page::data_source(name, schema, examples)?);
+    }
+    for (name, schema) in &schemas.list_resources {
+        pages.push(page::list_resource(name, schema, examples)?);
     }
     Ok(pages)
 }

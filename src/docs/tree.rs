@@ -1,5 +1,5 @@
 //! The generated part of `docs/`: the pages themselves plus every file in the directories that
-//! hold them (`resources/`, `data-sources/`), which are wholly generated. Writing brings them in
+//! hold them (`resources/`, `data-sources/`, `list-resources/`), which are wholly generated. Writing brings them in
 //! line with the pages, removing pages of types that no longer exist; comparing lists every
 //! difference. Everything else under `docs/` (guides, `sandbox.md`) is written by hand and never
 //! touched.
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::{DocsError, Page};
 
 /// Directories under `docs/` that only generated pages live in.
-pub const GENERATED_DIRS: &[&str] = &["resources", "data-sources"];
+pub const GENERATED_DIRS: &[&str] = &["resources", "data-sources", "list-resources"];
 
 /// One way `docs/` differs from the generated pages. Paths are relative to `docs/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
