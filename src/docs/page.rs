@@ -35,19 +35,20 @@ pub fn index(
         &schemas.provider.block.attributes,
         &|_| false,
     ));
-    for (title, dir, types) in [
-        ("Resources", "resources", &schemas.resources),
-        ("Data Sources", "data-sources", &schemas.data_sources),
-        ("List Resources", "list-resources", &schemas.list_resources),
+    for (kind, types) in [
+        (Kind::Resource, &schemas.resources),
+        (Kind::DataSource, &schemas.data_sources),
+        (Kind::ListResource, &schemas.list_resources),
     ] {
         if types.is_empty() {
             continue;
         }
-        let _ = write!(text, "\n## {title}\n\n");
+        let _ = write!(text, "\n## {}s\n\n", kind.title());
         for (name, schema) in types {
             let _ = writeln!(
                 text,
-                "- [`{name}`]({dir}/{}.md): {}",
+                "- [`{name}`]({}/{}.md): {}",
+                kind.dir(),
                 short_name(name),
                 first_sentence(&schema.block.description)
             );
@@ -69,15 +70,12 @@ pub fn resource(
 ) -> Result<Page, DocsError> {
     let example = examples.resource(type_name)?;
     let import = examples.import(type_name)?;
-    let mut text = type_page(type_name, "Resource", schema, &example);
+    let mut text = type_page(type_name, Kind::Resource, schema, &example);
     text.push_str(&attributes::schema(&schema.block.attributes, &|attr| {
         facts.forces_replacement(type_name, attr)
     }));
     text.push_str(&import_section(&import, identity)?);
-    Ok(Page {
-        path: PathBuf::from("resources").join(format!("{}.md", short_name(type_name))),
-        text,
-    })
+    Ok(Kind::Resource.page(type_name, text))
 }
 
 /// `data-sources/<short name>.md`.
@@ -87,12 +85,7 @@ pub fn data_source(
     examples: &Examples,
 ) -> Result<Page, DocsError> {
     let example = examples.data_source(type_name)?;
-    let mut text = type_page(type_name, "Data Source", schema, &example);
-    text.push_str(&attributes::schema(&schema.block.attributes, &|_| false));
-    Ok(Page {
-        path: PathBuf::from("data-sources").join(format!("{}.md", short_name(type_name))),
-        text,
-    })
+    Ok(plain(Kind::DataSource, type_name, schema, &example))
 }
 
 /// `list-resources/<short name>.md`: the `config` block of a list block for `terraform query`.
@@ -102,16 +95,54 @@ pub fn list_resource(
     examples: &Examples,
 ) -> Result<Page, DocsError> {
     let example = examples.list_resource(type_name)?;
-    let mut text = type_page(type_name, "List Resource", schema, &example);
-    text.push_str(&attributes::schema(&schema.block.attributes, &|_| false));
-    Ok(Page {
-        path: PathBuf::from("list-resources").join(format!("{}.md", short_name(type_name))),
-        text,
-    })
+    Ok(plain(Kind::ListResource, type_name, schema, &example))
 }
 
-/// Front matter, title, description and example of a resource or data source page.
-fn type_page(type_name: &str, kind: &str, schema: &Schema, example: &str) -> String {
+/// What a page documents.
+#[derive(Clone, Copy)]
+enum Kind {
+    Resource,
+    DataSource,
+    ListResource,
+}
+
+impl Kind {
+    /// As `tfplugindocs` names it in titles.
+    fn title(self) -> &'static str {
+        match self {
+            Kind::Resource => "Resource",
+            Kind::DataSource => "Data Source",
+            Kind::ListResource => "List Resource",
+        }
+    }
+
+    /// The directory of its pages under `docs/`.
+    fn dir(self) -> &'static str {
+        match self {
+            Kind::Resource => "resources",
+            Kind::DataSource => "data-sources",
+            Kind::ListResource => "list-resources",
+        }
+    }
+
+    fn page(self, type_name: &str, text: String) -> Page {
+        Page {
+            path: PathBuf::from(self.dir()).join(format!("{}.md", short_name(type_name))),
+            text,
+        }
+    }
+}
+
+/// A page with nothing after its schema.
+fn plain(kind: Kind, type_name: &str, schema: &Schema, example: &str) -> Page {
+    let mut text = type_page(type_name, kind, schema, example);
+    text.push_str(&attributes::schema(&schema.block.attributes, &|_| false));
+    kind.page(type_name, text)
+}
+
+/// Front matter, title, description and example of a resource, data source or list resource.
+fn type_page(type_name: &str, kind: Kind, schema: &Schema, example: &str) -> String {
+    let kind = kind.title();
     let provider = type_name.split('_').next().unwrap_or(type_name);
     let description = &schema.block.description;
     let mut text = front_matter(&format!("{type_name} {kind} - {provider}"), description);
