@@ -251,6 +251,12 @@ impl Session {
         }
     }
 
+    /// The current token, if there is one not yet past its assumed lifetime; never logs in.
+    pub(crate) fn current(&self) -> Option<Arc<Token>> {
+        self.current_token()
+            .filter(|t| freshness(t.obtained.elapsed(), self.ttl) != Freshness::Expired)
+    }
+
     fn current_token(&self) -> Option<Arc<Token>> {
         lock(&self.current).clone()
     }

@@ -43,7 +43,7 @@ mod transport;
 pub use client::Client;
 pub use config::{
     ClientConfig, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_MAX_RETRIES,
-    DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL,
+    DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL, parse_ca_pem,
 };
 pub use error::{ApiMessage, Error};
 pub use model::{Integration, IntegrationRequest, TestOutcome};

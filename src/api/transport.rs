@@ -84,6 +84,9 @@ pub(crate) enum Failure {
     Connect(String),
     /// The connection broke after the request may have been sent.
     Broken(String),
+    /// 401 even with a token obtained just before: the token was refused before the request
+    /// was acted on (it expired early, or was revoked). Another attempt logs in again.
+    Unauthorized(Response),
 }
 
 impl Failure {
@@ -92,7 +95,7 @@ impl Failure {
         match self {
             Failure::Status(r) => r.status != StatusCode::TOO_MANY_REQUESTS,
             Failure::Timeout | Failure::Broken(_) => true,
-            Failure::Connect(_) => false,
+            Failure::Connect(_) | Failure::Unauthorized(_) => false,
         }
     }
 
@@ -134,6 +137,17 @@ impl Transport {
         if self.cancel.is_cancelled() {
             return Err(Error::Stopped);
         }
+        self.send_even_if_stopped(spec, token, attempt).await
+    }
+
+    /// One attempt, even after `Client::stop`: only for the one call that finds out whether
+    /// a create went through (bounded by the per-attempt timeout).
+    pub(crate) async fn send_even_if_stopped(
+        &self,
+        spec: &RequestSpec,
+        token: Option<&SecretString>,
+        attempt: u32,
+    ) -> Result<Attempt, Error> {
         let mut request = self
             .http
             .request(spec.method.clone(), spec.endpoint.url.clone())
@@ -193,7 +207,9 @@ impl Transport {
 
 fn log_attempt(spec: &RequestSpec, attempt: u32, outcome: &Attempt) {
     let (status, request_id, failure) = match outcome {
-        Attempt::Done(r) | Attempt::Retryable(Failure::Status(r)) => {
+        Attempt::Done(r)
+        | Attempt::Retryable(Failure::Status(r))
+        | Attempt::Retryable(Failure::Unauthorized(r)) => {
             (Some(r.status.as_u16()), r.request_id(), None)
         }
         Attempt::Retryable(Failure::Timeout) => (None, None, Some("timeout")),
@@ -299,7 +315,9 @@ impl<'a> Retrier<'a> {
                 retry_after,
                 request_id: r.request_id(),
             },
-            Failure::Status(r) => api_error(operation, &r, attempts, self.redactions),
+            Failure::Status(r) | Failure::Unauthorized(r) => {
+                api_error(operation, &r, attempts, self.redactions)
+            }
             Failure::Timeout => Error::Timeout {
                 operation,
                 attempts,

@@ -32,6 +32,15 @@ fn hint(err: &Error, resource_type: &str) -> Option<String> {
             "The integration exists in Prisma Cloud as {id} and is recorded in state; the next \
              apply finishes configuring it."
         ),
+        Error::CreateOutcomeUnknown {
+            name,
+            integration_type,
+            ..
+        } => format!(
+            "Look for a {integration_type} integration named {name:?} in Prisma Cloud. If it \
+             exists, bring it under Terraform with an import block (to = {resource_type}.<name>, \
+             id = \"<its id>\") or delete it; otherwise the next apply creates it."
+        ),
         _ => return None,
     })
 }
