@@ -79,7 +79,7 @@ impl Client {
                         tracing::debug!(
                             "name taken after an ambiguous create failure; looking it up"
                         );
-                        if let Some(found) = self.lookup(request).await? {
+                        if let Some(found) = self.lookup_or_unknown(request).await? {
                             return Ok(found);
                         }
                     }
@@ -90,28 +90,38 @@ impl Client {
                     *may_exist |= ambiguous;
                     match retrier.pause(failure).await {
                         Ok(()) if ambiguous => {
-                            if let Some(found) = self.lookup(request).await? {
+                            if let Some(found) = self.lookup_or_unknown(request).await? {
                                 return Ok(found);
                             }
                         }
                         Ok(()) => {}
                         Err(Error::Stopped) => return Err(Error::Stopped),
                         Err(error) if ambiguous => {
-                            return match self.lookup(request).await {
-                                Ok(Some(found)) => Ok(found),
-                                Ok(None) => Err(error),
-                                Err(Error::Stopped) => Err(Error::Stopped),
-                                Err(_) => Err(Error::CreateOutcomeUnknown {
-                                    name: request.name.clone(),
-                                    integration_type: request.integration_type.clone(),
-                                    source: Box::new(error),
-                                }),
+                            return match self.lookup_or_unknown(request).await? {
+                                Some(found) => Ok(found),
+                                None => Err(error),
                             };
                         }
                         Err(error) => return Err(error),
                     }
                 }
             }
+        }
+    }
+
+    /// [`Client::lookup`] after the server may have stored the integration: a failed lookup
+    /// leaves the outcome unknown, and says so.
+    async fn lookup_or_unknown(
+        &self,
+        request: &IntegrationRequest,
+    ) -> Result<Option<Integration>, Error> {
+        match self.lookup(request).await {
+            Err(error) if !matches!(error, Error::Stopped) => Err(Error::CreateOutcomeUnknown {
+                name: request.name.clone(),
+                integration_type: request.integration_type.clone(),
+                source: Box::new(error),
+            }),
+            other => other,
         }
     }
 

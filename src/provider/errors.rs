@@ -29,8 +29,8 @@ fn hint(err: &Error, resource_type: &str) -> Option<String> {
              \"<its id>\")."
         ),
         Error::CreatedIncomplete { id, .. } => format!(
-            "The integration exists in Prisma Cloud as {id} and is recorded in state; the next \
-             apply finishes configuring it."
+            "The integration exists in Prisma Cloud as {id} and is recorded in state, marked \
+             tainted: the next apply replaces it with one configured as planned."
         ),
         Error::CreateOutcomeUnknown {
             name,

@@ -3,14 +3,19 @@
 //!
 //! The CLI comes from `TERRAFORM`, else `.tools/bin/terraform` (installed by
 //! `scripts/install-terraform.sh`). A missing CLI fails the test: acceptance tests never skip.
+//!
+//! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
+//! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or
+//! in that log — fails the test, whatever the run's exit code.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use prismacloud::api::{Client, ClientConfig};
-use prismacloud::sandbox::{Sandbox, SandboxConfig};
+use prismacloud::sandbox::{FaultConfig, Sandbox, SandboxConfig};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
@@ -47,19 +52,47 @@ pub fn provider_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-prismacloud"))
 }
 
+/// Text that means the provider process panicked or crashed: Rust's panic message, and what
+/// Terraform says when a plugin dies under it.
+pub const PANIC_MARKERS: &[&str] = &[
+    "panicked at",
+    "Stack trace from the terraform-provider",
+    "Plugin did not respond",
+    "The plugin encountered an error",
+];
+
 /// The outcome of one CLI run.
 pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// The run's log file (`TF_LOG_PATH`): the provider's logs at trace level at least.
+    pub log: String,
 }
 
 impl Run {
-    fn from(o: Output) -> Run {
+    fn from(o: Output, log: String) -> Run {
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            log,
+        }
+    }
+
+    /// Fails the test if the CLI output or the log shows a panic of the provider.
+    pub fn assert_no_panic(&self) {
+        for (what, text) in [
+            ("stdout", &self.stdout),
+            ("stderr", &self.stderr),
+            ("log", &self.log),
+        ] {
+            if let Some(marker) = PANIC_MARKERS.iter().find(|m| text.contains(**m)) {
+                let at = text.find(marker).unwrap_or(0);
+                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let excerpt: String = text[start..].chars().take(2000).collect();
+                panic!("the provider panicked ({what} shows {marker:?}):\n{excerpt}");
+            }
         }
     }
 
@@ -76,6 +109,7 @@ pub struct Acceptance {
     extra_env: Vec<(String, String)>,
     username: String,
     password: SecretString,
+    runs: AtomicUsize,
 }
 
 impl Acceptance {
@@ -113,6 +147,7 @@ impl Acceptance {
             extra_env: Vec::new(),
             username,
             password,
+            runs: AtomicUsize::new(0),
         }
     }
 
@@ -135,7 +170,19 @@ impl Acceptance {
         .unwrap();
     }
 
+    /// Runs the CLI with `args` in the scratch directory; fails the test on a provider panic.
     pub fn terraform(&self, args: &[&str]) -> Run {
+        let run = self.runs.fetch_add(1, Ordering::SeqCst);
+        let log_path = self.dir.path().join(format!("run-{run}.log"));
+        let mut cmd = self.command(args, &log_path);
+        let output = cmd.output().expect("the Terraform CLI runs");
+        let run = Run::from(output, self.read_log(&log_path));
+        run.assert_no_panic();
+        run
+    }
+
+    /// The CLI command for `args`, logging to `log_path` unless the test set `TF_LOG_PATH`.
+    pub fn command(&self, args: &[&str], log_path: &Path) -> Command {
         let mut cmd = Command::new(terraform_cli());
         cmd.args(args)
             .current_dir(self.dir.path())
@@ -146,11 +193,32 @@ impl Acceptance {
             .env("PRISMACLOUD_USERNAME", &self.username)
             .env("PRISMACLOUD_PASSWORD", self.password.expose_secret())
             .env_remove("TF_LOG")
+            .env("TF_LOG_PROVIDER", "trace")
+            .env("TF_LOG_PATH", log_path)
             .env_remove("PRISMACLOUD_PRISMA_ID");
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
         }
-        Run::from(cmd.output().expect("the Terraform CLI runs"))
+        cmd
+    }
+
+    /// The log a run wrote (where the test's own `TF_LOG_PATH`, if any, points).
+    pub fn read_log(&self, default_path: &Path) -> String {
+        let path = self
+            .extra_env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "TF_LOG_PATH")
+            .map_or_else(|| default_path.to_path_buf(), |(_, v)| PathBuf::from(v));
+        std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    /// Switches the sandbox's fault injection (`FaultConfig::default()` switches it off).
+    pub fn faults(&self, config: FaultConfig) {
+        self.sandbox()
+            .state()
+            .set_faults(config)
+            .expect("a valid fault configuration");
     }
 
     /// An API client for changes made outside Terraform (the console, a colleague's script).
