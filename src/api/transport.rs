@@ -50,12 +50,21 @@ impl RequestSpec {
     }
 }
 
-/// A complete answer.
-#[derive(Debug)]
+/// A complete answer. `Debug` shows the status and the body's length, never the body.
 pub(crate) struct Response {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id())
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Response {
@@ -358,6 +367,15 @@ mod tests {
             headers: HeaderMap::new(),
             body: Vec::new(),
         }
+    }
+
+    #[test]
+    fn debug_of_an_answer_never_shows_its_body() {
+        let mut response = answer(400);
+        response.body = b"{\"subject\":\"echoed-secret-value\"}".to_vec();
+        let text = format!("{:?}", Failure::Status(response));
+        assert!(!text.contains("echoed-secret-value"), "{text}");
+        assert!(text.contains("400"), "{text}");
     }
 
     #[test]

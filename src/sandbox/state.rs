@@ -76,6 +76,12 @@ impl SandboxState {
         self.inner.faults.set(config)
     }
 
+    /// Zeroes the counters only (integrations, buckets and faults carry on), to count one
+    /// phase of a test on its own.
+    pub fn reset_stats(&self) {
+        self.inner.stats.reset();
+    }
+
     /// Forgets every integration, zeroes the counters, refills the rate-limit buckets and
     /// starts the fault sequence again (same configuration). Issued tokens stay valid, so a
     /// connected client keeps working.
