@@ -11,6 +11,7 @@
 #![allow(dead_code)]
 
 pub mod fleet;
+pub mod tls_front;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -161,6 +162,25 @@ impl Acceptance {
 
     pub fn env(&mut self, key: &str, value: &str) {
         self.extra_env.push((key.into(), value.into()));
+    }
+
+    /// A TLS front for this sandbox, signed by a private CA (see `tls_front`).
+    pub fn tls_front(&self) -> tls_front::TlsFront {
+        let state = self.sandbox().state().clone();
+        self.block_on(tls_front::start(state, self.dir.path()))
+    }
+
+    /// Write `main.tf` with `attributes` in the provider block.
+    pub fn config_with_provider(&self, attributes: &str, hcl: &str) {
+        let provider = PROVIDER_HCL.replace(
+            "provider \"prismacloud\" {}",
+            &format!("provider \"prismacloud\" {{\n{attributes}\n}}"),
+        );
+        std::fs::write(
+            self.dir.path().join("main.tf"),
+            format!("{provider}\n{hcl}"),
+        )
+        .unwrap();
     }
 
     /// Write `main.tf` (the provider block is prepended).
