@@ -74,7 +74,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(o: Output, log: String) -> Run {
+    pub fn from(o: Output, log: String) -> Run {
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
