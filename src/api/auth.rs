@@ -263,7 +263,7 @@ impl Session {
 }
 
 /// The `token` field of a login or extend answer, if usable as a header value.
-fn token_from(body: &[u8]) -> Result<SecretString, String> {
+pub(crate) fn token_from(body: &[u8]) -> Result<SecretString, String> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| format!("the body is not JSON ({:?} error)", e.classify()))?;
     let token = value

@@ -33,6 +33,8 @@ mod client;
 mod config;
 mod create;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 mod messages;
 mod model;
 mod operations;
