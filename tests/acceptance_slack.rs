@@ -54,14 +54,7 @@ fn create_update_drift_destroy() {
 
     // Update in place keeps the id.
     t.config(&slack("Slack alerts", "second"));
-    let plan = t.plan();
-    assert_eq!(plan.code, 2, "{}", plan.all());
-    assert!(plan.stdout.contains("updated in-place"), "{}", plan.stdout);
-    assert!(
-        plan.stdout.contains("0 to add, 1 to change, 0 to destroy"),
-        "{}",
-        plan.stdout
-    );
+    t.assert_plan_changes_with(&["updated in-place", "0 to add, 1 to change, 0 to destroy"]);
     t.apply();
     assert_eq!(
         t.resource("prismacloud_integration_slack.alerts")["id"],
@@ -87,25 +80,45 @@ fn create_update_drift_destroy() {
     assert!(t.integrations().is_empty(), "{:?}", t.integrations());
 }
 
-#[test]
-fn disabled_integration_round_trips() {
-    let t = Acceptance::new();
-    t.config(&format!(
-        r#"
+fn disabled_round_trip(prisma_id: Option<&str>) {
+    let mut t = Acceptance::new();
+    if let Some(id) = prisma_id {
+        t.env("PRISMACLOUD_PRISMA_ID", id);
+    }
+    let config = |enabled: bool| {
+        format!(
+            r#"
 resource "prismacloud_integration_slack" "quiet" {{
   name        = "Quiet channel"
-  enabled     = false
+  enabled     = {enabled}
   webhook_url = "{URL}"
 }}
 "#
-    ));
+        )
+    };
+    t.config(&config(false));
     t.apply();
     let id = t.resource("prismacloud_integration_slack.quiet")["id"]
         .as_str()
         .unwrap()
         .to_string();
     assert_eq!(t.integration(&id).unwrap()["enabled"], false);
+    // A disabled integration is still found on refresh (the v1 list hides disabled ones by default).
     t.assert_plan_empty();
+    t.config(&config(true));
+    t.apply();
+    assert_eq!(t.integration(&id).unwrap()["enabled"], true);
+    t.assert_plan_empty();
+}
+
+#[test]
+fn disabled_integration_round_trips() {
+    disabled_round_trip(None);
+}
+
+#[test]
+fn disabled_integration_round_trips_on_the_v1_endpoints() {
+    disabled_round_trip(Some(prismacloud::sandbox::config::DEFAULT_PRISMA_ID));
 }
 
 fn create_out_of_band(t: &Acceptance, name: &str) -> String {
@@ -218,11 +231,58 @@ fn missing_credentials_name_attribute_and_variable() {
     let mut t = Acceptance::new();
     t.env("PRISMACLOUD_PASSWORD", "");
     t.config(&slack("Slack alerts", "x"));
-    let plan = t.plan();
-    assert_eq!(plan.code, 1, "{}", plan.all());
-    assert!(
-        plan.all().contains("PRISMACLOUD_PASSWORD"),
-        "{}",
-        plan.all()
+    t.assert_plan_fails_with(&["PRISMACLOUD_PASSWORD"]);
+}
+
+#[test]
+fn write_only_secret_is_sent_on_create_and_on_version_change_only() {
+    let t = Acceptance::new();
+    let config = |url: &str, version: u32| {
+        format!(
+            r#"
+resource "prismacloud_integration_slack" "wo" {{
+  name                   = "Write-only"
+  webhook_url_wo         = "{url}"
+  webhook_url_wo_version = {version}
+}}
+"#
+        )
+    };
+    let first = "https://hooks.slack.com/services/T1/B1/first-token";
+    let second = "https://hooks.slack.com/services/T1/B1/second-token";
+    t.config(&config(first, 1));
+    t.apply();
+    let id = t.resource("prismacloud_integration_slack.wo")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        t.integration(&id).unwrap()["integrationConfig"]["webhookUrl"],
+        first
     );
+    assert!(
+        !t.state_file().contains("first-token"),
+        "write-only values never reach state"
+    );
+
+    // A new value without a new version is not sent: nothing to do.
+    t.config(&config(second, 1));
+    t.assert_plan_empty();
+    t.apply();
+    assert_eq!(
+        t.integration(&id).unwrap()["integrationConfig"]["webhookUrl"],
+        first
+    );
+
+    // Bumping the version sends it, in place.
+    t.config(&config(second, 2));
+    let plan = t.plan();
+    assert!(plan.stdout.contains("updated in-place"), "{}", plan.all());
+    t.apply();
+    assert_eq!(
+        t.integration(&id).unwrap()["integrationConfig"]["webhookUrl"],
+        second
+    );
+    assert!(!t.state_file().contains("second-token"));
+    t.assert_plan_empty();
 }

@@ -214,6 +214,32 @@ mod tests {
     }
 
     #[test]
+    fn hcl_literals_tuples_and_objects_map_like_lists_and_maps() {
+        // A dynamic value (the test data source's `config`) arrives as HCL wrote it: a list
+        // literal is a tuple, a map literal an object.
+        let tables = field("service_now", "tables");
+        let tuple = Value::Tuple(vec![Value::string("incident")]);
+        assert_eq!(
+            to_wire(tables, &tuple),
+            Some(json!([{"incident": true}, {"sn_si_incident": false}, {"em_event": false}]))
+        );
+        let payloads = field("webhook", "customPayloads");
+        let object = Value::Object([("CS".to_string(), Value::string("[{}]"))].into());
+        assert_eq!(to_wire(payloads, &object), Some(json!({"CS": "[{}]"})));
+        let regions = field("aws_security_hub", "regions");
+        let region = Value::Map(
+            [("name", "Virginia"), ("sdk_id", "us-east-1")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), Value::string(v)))
+                .collect(),
+        );
+        assert_eq!(
+            to_wire(regions, &Value::Tuple(vec![region])),
+            Some(json!([{"name": "Virginia", "sdkId": "us-east-1"}]))
+        );
+    }
+
+    #[test]
     fn reading_is_lenient_writing_is_exact() {
         let interval = field("aws_s3", "rollUpInterval");
         assert_eq!(from_wire(interval, Some(&json!("30"))), Value::int(30));

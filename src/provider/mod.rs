@@ -2,11 +2,15 @@
 //! [`crate::catalog`] and the API client ([`crate::api`]).
 //!
 //! [`PrismaCloudProvider`] implements [`Provider`]: it serves one resource type per catalog
-//! entry and, once Terraform has configured it, one shared API client (one login, one token).
+//! entry and the [`data_sources`] and, once Terraform has configured it, keeps one shared API
+//! client (one login, one token).
 
 pub mod config;
 pub mod convert;
+pub mod data_sources;
 mod errors;
+#[cfg(test)]
+mod fixtures;
 pub mod plan;
 pub mod resource;
 pub mod schema;
@@ -61,7 +65,7 @@ impl PrismaCloudProvider {
                 .iter()
                 .map(|(n, r)| (n.clone(), r.schema.clone()))
                 .collect(),
-            data_sources: BTreeMap::new(),
+            data_sources: data_sources::schemas(),
         };
         PrismaCloudProvider {
             schemas,
@@ -143,13 +147,8 @@ impl Provider for PrismaCloudProvider {
         }
     }
 
-    fn validate_data_source_config(&self, type_name: &str, _config: &Value) -> Diagnostics {
-        let mut d = Diagnostics::new();
-        d.error(
-            format!("Unknown data source {type_name}"),
-            "This provider does not serve that data source.",
-        );
-        d
+    fn validate_data_source_config(&self, type_name: &str, config: &Value) -> Diagnostics {
+        data_sources::validate(type_name, config)
     }
 
     fn upgrade_resource_state(&self, request: UpgradeRequest) -> UpgradeResponse {
@@ -220,9 +219,12 @@ impl Provider for PrismaCloudProvider {
     }
 
     async fn read_data_source(&self, request: ReadDataRequest) -> ReadDataResponse {
-        ReadDataResponse {
-            diagnostics: self.validate_data_source_config(&request.type_name, &request.config),
-            ..Default::default()
+        match self.client() {
+            Ok(client) => data_sources::read(&client, &request.type_name, &request.config).await,
+            Err(diagnostics) => ReadDataResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 

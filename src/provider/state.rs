@@ -42,7 +42,8 @@ fn reconcile(field: &Field, api_value: Value, prior: &Value) -> Value {
     }
 }
 
-fn status_value(api: &Integration, name: &str) -> Value {
+/// The value of the read-only status attribute `name` (see [`STATUS_ATTRIBUTES`]).
+pub fn status_value(api: &Integration, name: &str) -> Value {
     let opt_str = |s: &Option<String>| s.as_deref().map(Value::string).unwrap_or(Value::Null);
     let opt_int = |i: Option<i64>| i.map(Value::int).unwrap_or(Value::Null);
     match name {

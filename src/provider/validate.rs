@@ -53,6 +53,12 @@ fn path_of(base: &AttributePath, attr: &str) -> AttributePath {
     }
 }
 
+/// An attribute's name as messages show it: `webhook_url` in a resource, `config.webhook_url`
+/// inside a data source's `config`.
+fn label(base: &AttributePath, attr: &str) -> String {
+    path_of(base, attr).to_string()
+}
+
 /// Whether a field is set in configuration: not null (unknown counts: it will be set).
 fn is_set(field: &Field, config: &Value) -> bool {
     if field.secret {
@@ -69,13 +75,19 @@ fn validate_field(field: &Field, config: &Value, base: &AttributePath, diags: &m
         let n = secret_names(field);
         let plain = config.get(&n.plain);
         let wo = config.get(&n.write_only);
+        // Names as messages show them: `config.api_key` inside a data source's `config`.
+        let (plain_name, wo_name, version_name) = (
+            label(base, &n.plain),
+            label(base, &n.write_only),
+            label(base, &n.version),
+        );
         if !plain.is_null() && !wo.is_null() {
             diags.attribute_error(
                 path_of(base, &n.write_only),
-                format!("Conflicting {} and {}", n.plain, n.write_only),
+                format!("Conflicting {plain_name} and {wo_name}"),
                 format!(
-                    "Set only one of {} (kept in state, sensitive) and {} (write-only, Terraform 1.11+).",
-                    n.plain, n.write_only
+                    "Set only one of {plain_name} (kept in state, sensitive) and {wo_name} \
+                     (write-only, Terraform 1.11+)."
                 ),
             );
         } else if field.is_required() && plain.is_null() && wo.is_null() {
@@ -86,21 +98,21 @@ fn validate_field(field: &Field, config: &Value, base: &AttributePath, diags: &m
                     n.plain, n.plain, n.write_only
                 )
             } else {
-                format!("{} is required for this integration type.", n.plain)
+                format!("{plain_name} is required for this integration type.")
             };
             diags.attribute_error(
                 path_of(base, &n.plain),
-                format!("Missing {}", n.plain),
+                format!("Missing {plain_name}"),
                 detail,
             );
         }
         if !config.get(&n.version).is_null() && wo.is_null() {
             diags.attribute_error(
                 path_of(base, &n.version),
-                format!("{} without {}", n.version, n.write_only),
+                format!("{version_name} without {wo_name}"),
                 format!(
-                    "{} only versions the write-only {}: set {} too, or remove {}.",
-                    n.version, n.write_only, n.write_only, n.version
+                    "{version_name} only versions the write-only {wo_name}: set {wo_name} too, \
+                     or remove {version_name}."
                 ),
             );
         }
@@ -111,19 +123,26 @@ fn validate_field(field: &Field, config: &Value, base: &AttributePath, diags: &m
         } else {
             &n.plain
         };
-        check_value(field, which, value, path_of(base, which), diags);
+        check_value(
+            field,
+            &label(base, which),
+            value,
+            path_of(base, which),
+            diags,
+        );
         return;
     }
     let value = config.get(&attr);
+    let name = label(base, &attr);
     if field.is_required() && value.is_null() && !base.0.is_empty() {
         // Inside a data source's `config` object Terraform cannot enforce presence for us.
         diags.attribute_error(
             path_of(base, &attr),
-            format!("Missing {attr}"),
-            format!("{attr} is required for this integration type."),
+            format!("Missing {name}"),
+            format!("{name} is required for this integration type."),
         );
     }
-    check_value(field, &attr, value, path_of(base, &attr), diags);
+    check_value(field, &name, value, path_of(base, &attr), diags);
 }
 
 /// Checks on a known value, recursing into nested objects.
@@ -318,7 +337,8 @@ fn validate_rule(
         ty.field(key)
             .expect("catalog rules name existing keys (catalog test)")
     };
-    let attr = |key: &str| field(key).attribute();
+    let attr = |key: &str| label(base, &field(key).attribute());
+    let path = |key: &str| path_of(base, &field(key).attribute());
     let set = |key: &str| is_set(field(key), config);
     match rule {
         Rule::RequiredWhenEquals {
@@ -326,18 +346,18 @@ fn validate_rule(
             other,
             value,
         } => {
-            if config.get(&attr(other)).as_str() == Some(value) && !set(f) {
+            if config.get(&field(other).attribute()).as_str() == Some(value) && !set(f) {
                 diags.attribute_error(
-                    path_of(base, &attr(f)),
+                    path(f),
                     format!("Missing {}", attr(f)),
                     format!("{} is required when {} is {value:?}.", attr(f), attr(other)),
                 );
             }
         }
         Rule::RequiredWhenTrue { field: f, flag } => {
-            if config.get(&attr(flag)).as_bool() == Some(true) && !set(f) {
+            if config.get(&field(flag).attribute()).as_bool() == Some(true) && !set(f) {
                 diags.attribute_error(
-                    path_of(base, &attr(f)),
+                    path(f),
                     format!("Missing {}", attr(f)),
                     format!(
                         "{} is required when {} is true; set it or set {} = false.",
@@ -354,7 +374,7 @@ fn validate_rule(
                 for m in missing {
                     let names: Vec<String> = keys.iter().map(|k| attr(k)).collect();
                     diags.attribute_error(
-                        path_of(base, &attr(m)),
+                        path(m),
                         format!("Missing {}", attr(m)),
                         format!(
                             "{} go together: set {} too, or remove {}.",
@@ -380,7 +400,7 @@ fn validate_rule(
                     format!("Set only one of {}, not several.", names.join(" or "))
                 };
                 diags.attribute_error(
-                    path_of(base, &names[0]),
+                    path(keys[0]),
                     format!("Set exactly one of {}", names.join(", ")),
                     detail,
                 );
@@ -391,7 +411,7 @@ fn validate_rule(
                 let left: Vec<String> = a.iter().map(|k| attr(k)).collect();
                 let right: Vec<String> = b.iter().map(|k| attr(k)).collect();
                 diags.attribute_error(
-                    path_of(base, &right[0]),
+                    path(b[0]),
                     "Conflicting credentials",
                     format!(
                         "Use either {} or {}, not both.",

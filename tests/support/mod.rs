@@ -102,6 +102,12 @@ impl Run {
     pub fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
     }
+
+    /// [`Run::all`] with every run of whitespace made one space: Terraform wraps diagnostic
+    /// text at 78 columns, so a sentence may span lines.
+    pub fn flat(&self) -> String {
+        self.all().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 pub struct Acceptance {
@@ -194,20 +200,32 @@ impl Acceptance {
 
     /// Runs the CLI with `args` in the scratch directory; fails the test on a provider panic.
     pub fn terraform(&self, args: &[&str]) -> Run {
+        self.terraform_in(self.dir.path(), args)
+    }
+
+    /// The CLI run in `dir` (a directory of the scratch tree, e.g. a copied example); fails
+    /// the test on a provider panic.
+    pub fn terraform_in(&self, dir: &Path, args: &[&str]) -> Run {
         let run = self.runs.fetch_add(1, Ordering::SeqCst);
         let log_path = self.dir.path().join(format!("run-{run}.log"));
-        let mut cmd = self.command(args, &log_path);
+        let mut cmd = self.command_in(dir, args, &log_path);
         let output = cmd.output().expect("the Terraform CLI runs");
         let run = Run::from(output, self.read_log(&log_path));
         run.assert_no_panic();
         run
     }
 
-    /// The CLI command for `args`, logging to `log_path` unless the test set `TF_LOG_PATH`.
+    /// The CLI command for `args` in the scratch directory, logging to `log_path` unless the
+    /// test set `TF_LOG_PATH`.
     pub fn command(&self, args: &[&str], log_path: &Path) -> Command {
+        self.command_in(self.dir.path(), args, log_path)
+    }
+
+    /// [`Acceptance::command`] in `dir`.
+    pub fn command_in(&self, dir: &Path, args: &[&str], log_path: &Path) -> Command {
         let mut cmd = Command::new(terraform_cli());
         cmd.args(args)
-            .current_dir(self.dir.path())
+            .current_dir(dir)
             .env("TF_CLI_CONFIG_FILE", &self.cli_config)
             .env("TF_IN_AUTOMATION", "1")
             .env("CHECKPOINT_DISABLE", "1")
@@ -272,6 +290,26 @@ impl Acceptance {
         self.terraform(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
     }
 
+    /// `terraform plan` fails (exit 1) and its output mentions every needle.
+    pub fn assert_plan_fails_with(&self, needles: &[&str]) -> Run {
+        self.assert_plan_code(1, needles)
+    }
+
+    /// `terraform plan` proposes changes (exit 2) and its output mentions every needle.
+    pub fn assert_plan_changes_with(&self, needles: &[&str]) -> Run {
+        self.assert_plan_code(2, needles)
+    }
+
+    fn assert_plan_code(&self, code: i32, needles: &[&str]) -> Run {
+        let r = self.plan();
+        let all = r.all();
+        assert_eq!(r.code, code, "plan exit code:\n{all}");
+        for needle in needles {
+            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+        }
+        r
+    }
+
     pub fn assert_plan_empty(&self) {
         let r = self.plan();
         assert_eq!(r.code, 0, "expected an empty plan:\n{}", r.all());
@@ -307,8 +345,62 @@ impl Acceptance {
         self.runtime.block_on(f)
     }
 
+    /// `terraform output -json`, which must succeed.
+    pub fn outputs(&self) -> Json {
+        let r = self.terraform(&["output", "-json", "-no-color"]);
+        assert_eq!(r.code, 0, "output failed:\n{}", r.all());
+        serde_json::from_str(&r.stdout).expect("output -json prints JSON")
+    }
+
+    /// Copies the repository's `examples/<path>` to the same place under the scratch directory
+    /// (so relative module sources keep working) and returns where it now is.
+    pub fn copy_example(&self, path: &str) -> PathBuf {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(path);
+        let to = self.dir.path().join("examples").join(path);
+        copy_tree(&from, &to);
+        to
+    }
+
+    /// Asserts that no `secret` appears in what Terraform shows or keeps: the given CLI runs,
+    /// `terraform output -json`, `terraform show -json` and the state file.
+    pub fn assert_no_secret(&self, runs: &[&Run], secrets: &[&str]) {
+        let show = self.terraform(&["show", "-json", "-no-color"]);
+        let output = self.terraform(&["output", "-json", "-no-color"]);
+        let state = self.state_file();
+        let places = runs.iter().map(|r| ("CLI output", r.all())).chain([
+            ("terraform show -json", show.all()),
+            ("terraform output -json", output.all()),
+            ("the state file", state),
+        ]);
+        for (place, text) in places {
+            for secret in secrets {
+                assert!(!text.contains(secret), "a secret is in {place}:\n{text}");
+            }
+        }
+    }
+
     pub fn state_file(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("terraform.tfstate")).unwrap_or_default()
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // What a local run left behind (.terraform/, state) is not part of the example.
+        if name.starts_with('.') || name.contains(".tfstate") {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
     }
 }
 

@@ -1,9 +1,6 @@
 use super::*;
 use crate::catalog;
-
-fn s(v: &str) -> Value {
-    Value::string(v)
-}
+use crate::provider::fixtures::s;
 
 /// A full state of `ty` with every attribute null, then `pairs` applied.
 fn full(ty: &IntegrationType, pairs: &[(&str, Value)]) -> Value {

@@ -3,37 +3,7 @@ use serde_json::json;
 
 use super::*;
 use crate::catalog;
-
-fn s(v: &str) -> Value {
-    Value::string(v)
-}
-
-fn obj(pairs: &[(&str, Value)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-    )
-}
-
-fn api(ty: &str, config: serde_json::Value) -> Integration {
-    Integration {
-        id: "id-1".into(),
-        name: "alerts".into(),
-        description: String::new(),
-        enabled: true,
-        integration_type: ty.into(),
-        config: config.as_object().cloned().unwrap_or_default(),
-        created_by: Some("me".into()),
-        created_ts: Some(10),
-        last_modified_by: None,
-        last_modified_ts: Some(20),
-        status: Some("GREEN".into()),
-        valid: Some(true),
-        reason: None,
-    }
-}
+use crate::provider::fixtures::{integration as api, obj, s};
 
 #[test]
 fn secrets_come_from_prior_state_never_from_the_masked_api_value() {

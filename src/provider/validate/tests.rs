@@ -1,19 +1,7 @@
 use super::*;
 use crate::catalog;
+use crate::provider::fixtures::{obj as config, s};
 use crate::tfplugin::diag::Severity;
-
-fn config(pairs: &[(&str, Value)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-    )
-}
-
-fn s(v: &str) -> Value {
-    Value::string(v)
-}
 
 /// (severity, attribute path) of every diagnostic.
 fn check(ty: &str, pairs: &[(&str, Value)]) -> Vec<(Severity, String)> {

@@ -1,0 +1,59 @@
+//! A snapshot of every schema the provider serves: a change to any attribute (name, type,
+//! presence, sensitivity, write-only, description) shows up in review as a snapshot diff.
+//! Accept an intended change with `INSTA_UPDATE=always cargo test --test schema_snapshot`.
+
+use prismacloud::provider::PrismaCloudProvider;
+use prismacloud::tfplugin::provider::Provider;
+use prismacloud::tfplugin::schema::{Attribute, AttributeType, Schema};
+use serde_json::{Map, Value as Json, json};
+
+fn attribute(a: &Attribute) -> Json {
+    let mut m = Map::new();
+    match &a.ty {
+        AttributeType::Plain(t) => {
+            m.insert("type".into(), t.to_json());
+        }
+        AttributeType::Nested {
+            nesting,
+            attributes,
+        } => {
+            m.insert("nesting".into(), json!(format!("{nesting:?}")));
+            m.insert(
+                "attributes".into(),
+                attributes
+                    .iter()
+                    .map(|n| (n.name.clone(), attribute(n)))
+                    .collect(),
+            );
+        }
+    }
+    m.insert("presence".into(), json!(format!("{:?}", a.presence)));
+    if a.sensitive {
+        m.insert("sensitive".into(), json!(true));
+    }
+    if a.write_only {
+        m.insert("write_only".into(), json!(true));
+    }
+    m.insert("description".into(), json!(a.description));
+    Json::Object(m)
+}
+
+fn schema(s: &Schema) -> Json {
+    json!({
+        "version": s.version,
+        "description": s.block.description,
+        "attributes": s.block.attributes.iter().map(|a| (a.name.clone(), attribute(a))).collect::<Map<_, _>>(),
+    })
+}
+
+#[test]
+fn provider_schema_snapshot() {
+    let provider = PrismaCloudProvider::new(Box::new(|_| None));
+    let s = provider.schemas();
+    let all = json!({
+        "provider": schema(&s.provider),
+        "resources": s.resources.iter().map(|(n, r)| (n.clone(), schema(r))).collect::<Map<_, _>>(),
+        "data_sources": s.data_sources.iter().map(|(n, r)| (n.clone(), schema(r))).collect::<Map<_, _>>(),
+    });
+    insta::assert_json_snapshot!("provider_schema", all);
+}
