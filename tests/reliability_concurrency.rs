@@ -12,6 +12,13 @@ use support::fleet;
 
 const COUNT: usize = 50;
 
+/// `terraform <args> -input=false -no-color -parallelism=20`.
+fn parallel(t: &Acceptance, args: &[&str]) -> support::Run {
+    let mut all = args.to_vec();
+    all.extend(["-input=false", "-no-color", "-parallelism=20"]);
+    t.terraform(&all)
+}
+
 fn tight_sandbox() -> SandboxConfig {
     SandboxConfig {
         // Twenty callers at once against a bucket of 10 refilled at 10 per second.
@@ -29,13 +36,7 @@ fn parallel_apply_logs_in_once_and_honours_retry_after() {
     // Fifty creates through a 10-per-second bucket, with the provider's default max_retries.
     let members = fleet::fleet(COUNT, "parallel");
     t.config(&fleet::hcl(&members));
-    let out = t.terraform(&[
-        "apply",
-        "-auto-approve",
-        "-input=false",
-        "-no-color",
-        "-parallelism=20",
-    ]);
+    let out = parallel(&t, &["apply", "-auto-approve"]);
     assert_eq!(out.code, 0, "{}", out.all());
     let stats = t.sandbox().state().stats();
     eprintln!(
@@ -49,13 +50,7 @@ fn parallel_apply_logs_in_once_and_honours_retry_after() {
 
     // A plan reads all fifty in parallel: its own process, so its own single login.
     t.sandbox().state().reset_stats();
-    let plan = t.terraform(&[
-        "plan",
-        "-detailed-exitcode",
-        "-input=false",
-        "-no-color",
-        "-parallelism=20",
-    ]);
+    let plan = parallel(&t, &["plan", "-detailed-exitcode"]);
     assert_eq!(plan.code, 0, "{}", plan.all());
     let stats = t.sandbox().state().stats();
     assert_eq!(stats.logins, 1);
@@ -80,13 +75,7 @@ fn a_token_expiring_mid_run_costs_one_login_not_a_storm() {
                 .limited(1),
         ),
     );
-    let plan = t.terraform(&[
-        "plan",
-        "-detailed-exitcode",
-        "-input=false",
-        "-no-color",
-        "-parallelism=20",
-    ]);
+    let plan = parallel(&t, &["plan", "-detailed-exitcode"]);
     assert_eq!(plan.code, 0, "{}", plan.all());
     let stats = t.sandbox().state().stats();
     eprintln!(
