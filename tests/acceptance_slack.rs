@@ -3,10 +3,6 @@
 
 mod support;
 
-use std::collections::BTreeMap;
-
-use prismacloud::api::IntegrationRequest;
-use secrecy::SecretString;
 use support::Acceptance;
 
 const URL: &str = "https://hooks.slack.com/services/T0000/B0000/acceptance-token-123";
@@ -122,15 +118,13 @@ fn disabled_integration_round_trips_on_the_v1_endpoints() {
 }
 
 fn create_out_of_band(t: &Acceptance, name: &str) -> String {
-    let request = IntegrationRequest {
-        name: name.into(),
-        description: "made in the console".into(),
-        enabled: true,
-        integration_type: "slack".into(),
-        config: Default::default(),
-        secrets: BTreeMap::from([("webhookUrl".to_string(), SecretString::from(URL))]),
-    };
-    t.block_on(t.api().create(&request)).unwrap().id
+    t.create_out_of_band(
+        "slack",
+        name,
+        "made in the console",
+        serde_json::json!({}),
+        &[("webhookUrl", URL)],
+    )
 }
 
 #[test]

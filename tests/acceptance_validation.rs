@@ -79,11 +79,6 @@ resource "prismacloud_integration_amazon_sqs" "both" {
   external_id = "2c7c5a1e-0b5f-4a43-9d1e-6f0f3b7d1a11"
 }
 
-resource "prismacloud_integration_azure_service_bus_queue" "neither" {
-  name      = "Azure queue"
-  queue_url = "https://ns.servicebus.windows.net/q"
-}
-
 resource "prismacloud_integration_webhook" "payload" {
   name                      = "Webhook payload"
   url                       = "https://example.com/h"
@@ -99,11 +94,30 @@ resource "prismacloud_integration_slack" "two_forms" {
 "#,
     );
     t.assert_plan_fails_with(&[
-        "Missing secret_key",
         "Conflicting credentials",
-        "Set exactly one of account_id, connection_string",
         "Missing custom_payloads",
         "Conflicting webhook_url and webhook_url_wo",
+    ]);
+
+    // A secret left unset may be the one an existing (imported) integration keeps, so missing
+    // secrets are reported when the plan creates the integration, all at once.
+    t.config(
+        r#"
+resource "prismacloud_integration_amazon_sqs" "half" {
+  name       = "SQS half credentials"
+  queue_url  = "https://sqs.us-east-1.amazonaws.com/123456789012/q"
+  access_key = "AKIAEXAMPLE"
+}
+
+resource "prismacloud_integration_azure_service_bus_queue" "neither" {
+  name      = "Azure queue"
+  queue_url = "https://ns.servicebus.windows.net/q"
+}
+"#,
+    );
+    t.assert_plan_fails_with(&[
+        "Missing secret_key",
+        "Set exactly one of account_id, connection_string",
     ]);
 }
 

@@ -4,7 +4,7 @@
 
 use prismacloud::provider::PrismaCloudProvider;
 use prismacloud::tfplugin::provider::Provider;
-use prismacloud::tfplugin::schema::{Attribute, AttributeType, Schema};
+use prismacloud::tfplugin::schema::{Attribute, AttributeType, IdentitySchema, Schema};
 use serde_json::{Map, Value as Json, json};
 
 fn attribute(a: &Attribute) -> Json {
@@ -46,6 +46,18 @@ fn schema(s: &Schema) -> Json {
     })
 }
 
+fn identity(i: &IdentitySchema) -> Json {
+    json!({
+        "version": i.version,
+        "attributes": i.attributes.iter().map(|a| (a.name.clone(), json!({
+            "type": a.ty.to_json(),
+            "required_for_import": a.required_for_import,
+            "optional_for_import": a.optional_for_import,
+            "description": a.description,
+        }))).collect::<Map<_, _>>(),
+    })
+}
+
 #[test]
 fn provider_schema_snapshot() {
     let provider = PrismaCloudProvider::new(Box::new(|_| None));
@@ -54,6 +66,8 @@ fn provider_schema_snapshot() {
         "provider": schema(&s.provider),
         "resources": s.resources.iter().map(|(n, r)| (n.clone(), schema(r))).collect::<Map<_, _>>(),
         "data_sources": s.data_sources.iter().map(|(n, r)| (n.clone(), schema(r))).collect::<Map<_, _>>(),
+        "list_resources": s.list_resources.iter().map(|(n, r)| (n.clone(), schema(r))).collect::<Map<_, _>>(),
+        "identities": s.identities.iter().map(|(n, i)| (n.clone(), identity(i))).collect::<Map<_, _>>(),
     });
     insta::assert_json_snapshot!("provider_schema", all);
 }

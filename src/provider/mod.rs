@@ -11,6 +11,10 @@ pub mod data_sources;
 mod errors;
 #[cfg(test)]
 mod fixtures;
+pub mod generate;
+pub mod identity;
+pub mod list;
+pub mod moved;
 pub mod plan;
 pub mod resource;
 pub mod schema;
@@ -24,9 +28,11 @@ use crate::api::Client;
 use crate::catalog;
 use crate::tfplugin::diag::Diagnostics;
 use crate::tfplugin::provider::{
-    ApplyRequest, ApplyResponse, ConfigureRequest, ImportRequest, ImportResponse, PlanRequest,
-    PlanResponse, Provider, ReadDataRequest, ReadDataResponse, ReadRequest, ReadResponse,
-    UpgradeRequest, UpgradeResponse,
+    ApplyRequest, ApplyResponse, Capabilities, ConfigureRequest, GenerateConfigRequest,
+    GenerateConfigResponse, ImportRequest, ImportResponse, ListRequest, ListSink, MoveRequest,
+    MoveResponse, PlanRequest, PlanResponse, Provider, ReadDataRequest, ReadDataResponse,
+    ReadRequest, ReadResponse, UpgradeIdentityRequest, UpgradeIdentityResponse, UpgradeRequest,
+    UpgradeResponse,
 };
 use crate::tfplugin::schema::ProviderSchemas;
 use crate::tfplugin::value::Value;
@@ -66,6 +72,14 @@ impl PrismaCloudProvider {
                 .map(|(n, r)| (n.clone(), r.schema.clone()))
                 .collect(),
             data_sources: data_sources::schemas(),
+            identities: resources
+                .keys()
+                .map(|n| (n.clone(), identity::identity_schema()))
+                .collect(),
+            list_resources: resources
+                .iter()
+                .map(|(n, r)| (n.clone(), list::list_schema(r.ty)))
+                .collect(),
         };
         PrismaCloudProvider {
             schemas,
@@ -231,6 +245,54 @@ impl Provider for PrismaCloudProvider {
     fn stop(&self) {
         if let Ok(client) = self.client() {
             client.stop();
+        }
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            move_resource_state: true,
+            generate_resource_config: true,
+        }
+    }
+
+    fn upgrade_resource_identity(
+        &self,
+        request: UpgradeIdentityRequest,
+    ) -> UpgradeIdentityResponse {
+        identity::upgrade(request)
+    }
+
+    fn validate_list_resource_config(&self, _type_name: &str, config: &Value) -> Diagnostics {
+        list::validate(config)
+    }
+
+    async fn list_resource(&self, request: ListRequest, sink: ListSink) {
+        match self
+            .resource(&request.type_name)
+            .and_then(|r| Ok((r, self.client()?)))
+        {
+            Ok((r, client)) => list::list(&client, r.ty, &r.type_name, request, sink).await,
+            Err(d) => drop(sink.diagnostics(d).await),
+        }
+    }
+
+    fn move_resource_state(&self, request: MoveRequest) -> MoveResponse {
+        match self.resource(&request.target_type_name) {
+            Ok(r) => moved::move_state(r.ty, &r.type_name, &request),
+            Err(diagnostics) => MoveResponse {
+                diagnostics,
+                ..Default::default()
+            },
+        }
+    }
+
+    fn generate_resource_config(&self, request: GenerateConfigRequest) -> GenerateConfigResponse {
+        match self.resource(&request.type_name) {
+            Ok(r) => generate::generate(r.ty, &r.type_name, &request.state),
+            Err(diagnostics) => GenerateConfigResponse {
+                diagnostics,
+                ..Default::default()
+            },
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::tfplugin::diag::AttributePath;
 use crate::tfplugin::provider::{PlanRequest, PlanResponse};
 use crate::tfplugin::value::Value;
 
+use super::identity::identity_of;
 use super::schema::{STATUS_ATTRIBUTES, default_value, secret_names};
 
 /// Attributes the API sets again on every update.
@@ -118,8 +119,10 @@ pub fn plan(ty: &IntegrationType, request: &PlanRequest) -> PlanResponse {
             }
         }
     }
+    let planned_state = Value::Object(planned);
     PlanResponse {
-        planned_state: Value::Object(planned),
+        planned_identity: identity_of(&planned_state),
+        planned_state,
         requires_replace,
         planned_private: request.prior_private.clone(),
         diagnostics: Default::default(),

@@ -17,8 +17,10 @@ use crate::tfplugin::schema::Schema;
 use crate::tfplugin::value::Value;
 
 use super::errors::api_error;
+use super::identity::{identity_of, import_id};
 use super::schema::resource_schema;
 use super::state::{fill_unknowns, integration_request, secret_values, state_from_api};
+use super::validate::UnsetSecrets;
 use super::{plan, validate};
 
 pub struct IntegrationResource {
@@ -48,15 +50,33 @@ impl IntegrationResource {
         }
     }
 
+    /// Static checks. An unset secret may be the one Prisma Cloud holds for an existing
+    /// integration, so only [`Self::plan`] can tell whether it is missing.
     pub fn validate(&self, config: &Value) -> Diagnostics {
         let mut diags = Diagnostics::new();
         validate::validate_name(config.get("name"), AttributePath::root("name"), &mut diags);
-        validate::validate_config(self.ty, config, &AttributePath::default(), &mut diags);
+        validate::validate_config_with(
+            self.ty,
+            config,
+            &AttributePath::default(),
+            UnsetSecrets::MaybeKept,
+            &mut diags,
+        );
         diags
     }
 
     pub fn plan(&self, request: &PlanRequest) -> PlanResponse {
-        plan::plan(self.ty, request)
+        let mut response = plan::plan(self.ty, request);
+        if request.prior_state.is_null() && !request.proposed_new_state.is_null() {
+            // Creating (or replacing): there is no secret in Prisma Cloud to keep.
+            validate::validate_config(
+                self.ty,
+                &request.config,
+                &AttributePath::default(),
+                &mut response.diagnostics,
+            );
+        }
+        response
     }
 
     /// Version 0 is the only version so far: the state decoded against the current schema is
@@ -95,23 +115,24 @@ impl IntegrationResource {
     pub async fn read(&self, client: &Client, request: ReadRequest) -> ReadResponse {
         let state = request.current_state;
         let id = state.get("id").as_str().unwrap_or_default().to_string();
-        match client.get(&id, Some(self.ty.name)).await {
+        let mut response = match client.get(&id, Some(self.ty.name)).await {
             Ok(found) if found.integration_type != self.ty.name => ReadResponse {
                 diagnostics: self.wrong_type(&found.integration_type, &id),
                 new_state: state,
                 private: request.private,
+                ..Default::default()
             },
             Ok(found) => ReadResponse {
                 new_state: state_from_api(self.ty, &found, &state),
                 private: request.private,
-                diagnostics: Diagnostics::new(),
+                ..Default::default()
             },
             Err(e) if e.is_not_found() => {
                 tracing::info!(id = %id, resource = %self.type_name, "integration is gone; removing it from state");
                 ReadResponse {
                     new_state: Value::Null,
                     private: request.private,
-                    diagnostics: Diagnostics::new(),
+                    ..Default::default()
                 }
             }
             Err(e) => {
@@ -126,12 +147,21 @@ impl IntegrationResource {
                     .into(),
                     new_state: state,
                     private: request.private,
+                    ..Default::default()
                 }
             }
-        }
+        };
+        response.new_identity = identity_of(&response.new_state);
+        response
     }
 
     pub async fn apply(&self, client: &Client, request: ApplyRequest) -> ApplyResponse {
+        let mut response = self.apply_change(client, request).await;
+        response.new_identity = identity_of(&response.new_state);
+        response
+    }
+
+    async fn apply_change(&self, client: &Client, request: ApplyRequest) -> ApplyResponse {
         let ApplyRequest {
             prior_state: prior,
             planned_state: planned,
@@ -144,6 +174,7 @@ impl IntegrationResource {
             new_state: keep,
             private: planned_private.clone(),
             diagnostics: api_error(&action, &self.type_name, e, &secrets).into(),
+            ..Default::default()
         };
 
         if planned.is_null() {
@@ -171,7 +202,7 @@ impl IntegrationResource {
                         &state_from_api(self.ty, &created, &planned),
                     ),
                     private: planned_private,
-                    diagnostics: Diagnostics::new(),
+                    ..Default::default()
                 },
                 Err(ApiError::CreatedIncomplete { id, step, source }) => {
                     // It exists: record it (Terraform marks it tainted) so nothing is lost.
@@ -201,7 +232,7 @@ impl IntegrationResource {
                         &state_from_api(self.ty, &updated, &planned),
                     ),
                     private: planned_private,
-                    diagnostics: Diagnostics::new(),
+                    ..Default::default()
                 },
                 Err(e) => fail(
                     format!("update {}", self.describe(&prior)),
@@ -213,23 +244,33 @@ impl IntegrationResource {
     }
 
     pub async fn import(&self, client: &Client, request: ImportRequest) -> ImportResponse {
-        let id = request.id.trim().to_string();
         let mut response = ImportResponse::default();
+        let id = match import_id(&request) {
+            Ok(id) => id,
+            Err(diagnostics) => {
+                response.diagnostics = diagnostics;
+                return response;
+            }
+        };
         match client.get(&id, Some(self.ty.name)).await {
             Ok(found) if found.integration_type != self.ty.name => {
                 response.diagnostics = self.wrong_type(&found.integration_type, &id);
             }
-            Ok(found) => response.imported.push(ImportedResource {
-                type_name: self.type_name.clone(),
-                state: state_from_api(self.ty, &found, &Value::Null),
-                private: Vec::new(),
-            }),
+            Ok(found) => {
+                let state = state_from_api(self.ty, &found, &Value::Null);
+                response.imported.push(ImportedResource {
+                    type_name: self.type_name.clone(),
+                    identity: identity_of(&state),
+                    state,
+                    private: Vec::new(),
+                })
+            }
             Err(e) if e.is_not_found() => response.diagnostics.error(
                 format!("Cannot import integration {id:?}"),
                 format!(
                     "Prisma Cloud has no integration with id {id:?}. Import takes the \
-                     integration's id (a UUID), as shown by the Prisma Cloud console or the \
-                     prismacloud_integrations data source."
+                     integration's id (a UUID), as shown by the Prisma Cloud console or by \
+                     `terraform query` with a list block of this resource type."
                 ),
             ),
             Err(e) => response.diagnostics.extend(

@@ -151,7 +151,8 @@ fn field_attributes(field: &Field) -> Vec<Attribute> {
     let names = secret_names(field);
     let either = if field.is_required() {
         format!(
-            " Exactly one of `{}` and `{}` must be set.",
+            " Creating the integration needs exactly one of `{}` and `{}`; an existing \
+             (imported) integration may leave both unset to keep the secret Prisma Cloud holds.",
             names.plain, names.write_only
         )
     } else {

@@ -3,6 +3,14 @@
 //! Every problem is reported (not only the first), each naming the attribute and the fix.
 //! Unknown values are never errors: they are checked at apply time by the API. Messages never
 //! repeat a secret's value.
+//!
+//! A secret that configuration leaves unset (neither form) means one of two things. Creating an
+//! integration, it is missing. For an integration that already exists (imported, listed by
+//! `terraform query`, moved from another provider) it may be the secret Prisma Cloud already
+//! holds, which the API never reveals: configuration generated from state leaves every secret
+//! unset, and must be valid as it is. So resource configuration is checked with
+//! [`UnsetSecrets::MaybeKept`], and the stricter [`UnsetSecrets::Missing`] runs when a plan
+//! creates the integration.
 
 use crate::catalog::{Check, Field, IntegrationType, Kind, Rule};
 use crate::tfplugin::diag::{AttributePath, Diagnostics};
@@ -10,19 +18,41 @@ use crate::tfplugin::value::Value;
 
 use super::schema::secret_names;
 
+/// How a secret that configuration leaves unset counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsetSecrets {
+    /// It is missing (creating an integration, or testing a configuration).
+    Missing,
+    /// It may be the one Prisma Cloud holds (an existing integration): never "missing", but it
+    /// does not count as set either (so it cannot conflict with anything).
+    MaybeKept,
+}
+
 /// Validate `config` (a resource's configuration, or a test data source's `config` object under
-/// `base`) against `ty`.
+/// `base`) against `ty`, an unset secret counting as missing.
 pub fn validate_config(
     ty: &IntegrationType,
     config: &Value,
     base: &AttributePath,
     diags: &mut Diagnostics,
 ) {
+    validate_config_with(ty, config, base, UnsetSecrets::Missing, diags);
+}
+
+/// Validate `config` against `ty`, saying how unset secrets count.
+pub fn validate_config_with(
+    ty: &IntegrationType,
+    config: &Value,
+    base: &AttributePath,
+    unset: UnsetSecrets,
+    diags: &mut Diagnostics,
+) {
+    let presence = Presence { config, unset };
     for field in ty.fields {
-        validate_field(field, config, base, diags);
+        validate_field(field, &presence, base, diags);
     }
     for rule in ty.rules {
-        validate_rule(ty, rule, config, base, diags);
+        validate_rule(ty, rule, &presence, base, diags);
     }
 }
 
@@ -59,17 +89,37 @@ fn label(base: &AttributePath, attr: &str) -> String {
     path_of(base, attr).to_string()
 }
 
-/// Whether a field is set in configuration: not null (unknown counts: it will be set).
-fn is_set(field: &Field, config: &Value) -> bool {
-    if field.secret {
-        let n = secret_names(field);
-        !config.get(&n.plain).is_null() || !config.get(&n.write_only).is_null()
-    } else {
-        !config.get(&field.attribute()).is_null()
+/// Whether fields are set in a configuration.
+struct Presence<'a> {
+    config: &'a Value,
+    unset: UnsetSecrets,
+}
+
+impl Presence<'_> {
+    /// Set in configuration: not null (unknown counts: it will be set).
+    fn surely(&self, field: &Field) -> bool {
+        let config = self.config;
+        if field.secret {
+            let n = secret_names(field);
+            !config.get(&n.plain).is_null() || !config.get(&n.write_only).is_null()
+        } else {
+            !config.get(&field.attribute()).is_null()
+        }
+    }
+
+    /// Set in configuration, or possibly kept by Prisma Cloud.
+    fn maybe(&self, field: &Field) -> bool {
+        self.surely(field) || (field.secret && self.unset == UnsetSecrets::MaybeKept)
     }
 }
 
-fn validate_field(field: &Field, config: &Value, base: &AttributePath, diags: &mut Diagnostics) {
+fn validate_field(
+    field: &Field,
+    presence: &Presence,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let config = presence.config;
     let attr = field.attribute();
     if field.secret {
         let n = secret_names(field);
@@ -90,11 +140,11 @@ fn validate_field(field: &Field, config: &Value, base: &AttributePath, diags: &m
                      (write-only, Terraform 1.11+)."
                 ),
             );
-        } else if field.is_required() && plain.is_null() && wo.is_null() {
+        } else if field.is_required() && !presence.maybe(field) {
             let detail = if base.0.is_empty() {
                 format!(
-                    "{} is required: set {} (kept in state, sensitive) or {} (write-only, never \
-                     stored; Terraform 1.11+).",
+                    "{} is required to create the integration: set {} (kept in state, \
+                     sensitive) or {} (write-only, never stored; Terraform 1.11+).",
                     n.plain, n.plain, n.write_only
                 )
             } else {
@@ -329,24 +379,27 @@ fn is_s3_uri(s: &str) -> bool {
 fn validate_rule(
     ty: &IntegrationType,
     rule: &Rule,
-    config: &Value,
+    presence: &Presence,
     base: &AttributePath,
     diags: &mut Diagnostics,
 ) {
+    let config = presence.config;
     let field = |key: &str| {
         ty.field(key)
             .expect("catalog rules name existing keys (catalog test)")
     };
     let attr = |key: &str| label(base, &field(key).attribute());
     let path = |key: &str| path_of(base, &field(key).attribute());
-    let set = |key: &str| is_set(field(key), config);
+    // Requirements are met by what may be set; conflicts need what surely is.
+    let maybe = |key: &str| presence.maybe(field(key));
+    let set = |key: &str| presence.surely(field(key));
     match rule {
         Rule::RequiredWhenEquals {
             field: f,
             other,
             value,
         } => {
-            if config.get(&field(other).attribute()).as_str() == Some(value) && !set(f) {
+            if config.get(&field(other).attribute()).as_str() == Some(value) && !maybe(f) {
                 diags.attribute_error(
                     path(f),
                     format!("Missing {}", attr(f)),
@@ -355,7 +408,7 @@ fn validate_rule(
             }
         }
         Rule::RequiredWhenTrue { field: f, flag } => {
-            if config.get(&field(flag).attribute()).as_bool() == Some(true) && !set(f) {
+            if config.get(&field(flag).attribute()).as_bool() == Some(true) && !maybe(f) {
                 diags.attribute_error(
                     path(f),
                     format!("Missing {}", attr(f)),
@@ -369,7 +422,8 @@ fn validate_rule(
             }
         }
         Rule::Together(keys) => {
-            let (present, missing): (Vec<&str>, Vec<&str>) = keys.iter().partition(|k| set(k));
+            let present: Vec<&str> = keys.iter().copied().filter(|k| set(k)).collect();
+            let missing = keys.iter().copied().filter(|k| !maybe(k));
             if !present.is_empty() {
                 for m in missing {
                     let names: Vec<String> = keys.iter().map(|k| attr(k)).collect();
@@ -393,8 +447,9 @@ fn validate_rule(
         Rule::ExactlyOne(keys) => {
             let names: Vec<String> = keys.iter().map(|k| attr(k)).collect();
             let count = keys.iter().filter(|k| set(k)).count();
-            if count != 1 {
-                let detail = if count == 0 {
+            let possible = keys.iter().filter(|k| maybe(k)).count();
+            if count > 1 || possible == 0 {
+                let detail = if possible == 0 {
                     format!("Set exactly one of {}.", names.join(" or "))
                 } else {
                     format!("Set only one of {}, not several.", names.join(" or "))

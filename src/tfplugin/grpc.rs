@@ -5,11 +5,19 @@
 //! for every provider: write-only attributes are null in everything returned to Terraform, and
 //! nothing returned after apply or read is unknown. RPCs this layer does not serve answer
 //! UNIMPLEMENTED through the generated default bodies.
+//!
+//! - [`identity`]: resource identities beside state; identity schemas and upgrades.
+//! - [`list`]: `ListResource` (a server stream) and its validation, for `terraform query`.
+//! - [`moved`]: `MoveResourceState` and `GenerateResourceConfig`.
 
 mod convert;
+mod identity;
+mod list;
+mod moved;
 
 use std::sync::Arc;
 
+use tonic::codegen::BoxStream;
 use tonic::{Request, Response, Status};
 
 use super::diag::Diagnostics;
@@ -43,11 +51,16 @@ impl<P: Provider> ProviderService<P> {
                 .iter()
                 .map(|(n, s)| (n.clone(), convert::schema(s)))
                 .collect(),
+            list_resource_schemas: s
+                .list_resources
+                .iter()
+                .map(|(n, s)| (n.clone(), convert::schema(s)))
+                .collect(),
             server_capabilities: Some(pb::ServerCapabilities {
                 plan_destroy: false,
                 get_provider_schema_optional: false,
-                move_resource_state: false,
-                generate_resource_config: false,
+                move_resource_state: provider.capabilities().move_resource_state,
+                generate_resource_config: provider.capabilities().generate_resource_config,
             }),
             ..Default::default()
         };
@@ -165,7 +178,14 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
         &self,
         _: Request<pb::get_resource_identity_schemas::Request>,
     ) -> Reply<pb::get_resource_identity_schemas::Response> {
-        Ok(Response::new(Default::default()))
+        Ok(Response::new(self.identity_schemas_response()))
+    }
+
+    async fn upgrade_resource_identity(
+        &self,
+        request: Request<pb::upgrade_resource_identity::Request>,
+    ) -> Reply<pb::upgrade_resource_identity::Response> {
+        self.upgrade_identity(request.into_inner())
     }
 
     async fn validate_provider_config(
@@ -299,16 +319,22 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
             convert::decode(r.current_state.as_ref(), &ty, "state"),
             read_resource
         );
+        let current_identity = try_diags!(
+            self.decode_identity(&r.type_name, r.current_identity.as_ref()),
+            read_resource
+        );
         let out = self
             .provider
             .read_resource(ReadRequest {
-                type_name: r.type_name,
+                type_name: r.type_name.clone(),
                 current_state,
                 private: r.private,
+                current_identity,
             })
             .await;
         let state = settle(schema, out.new_state, false);
         Ok(Response::new(pb::read_resource::Response {
+            new_identity: self.encode_identity(&r.type_name, &out.new_identity),
             new_state: convert::encode(&state, &ty),
             diagnostics: convert::diagnostics(&out.diagnostics),
             private: out.private,
@@ -335,18 +361,24 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
             convert::decode(r.config.as_ref(), &ty, "configuration"),
             plan_resource_change
         );
+        let prior_identity = try_diags!(
+            self.decode_identity(&r.type_name, r.prior_identity.as_ref()),
+            plan_resource_change
+        );
         let out = self
             .provider
             .plan_resource_change(PlanRequest {
-                type_name: r.type_name,
+                type_name: r.type_name.clone(),
                 prior_state,
                 proposed_new_state,
                 config,
                 prior_private: r.prior_private,
+                prior_identity,
             })
             .await;
         let planned = settle(schema, out.planned_state, true);
         Ok(Response::new(pb::plan_resource_change::Response {
+            planned_identity: self.encode_identity(&r.type_name, &out.planned_identity),
             planned_state: convert::encode(&planned, &ty),
             requires_replace: out.requires_replace.iter().map(convert::path).collect(),
             planned_private: out.planned_private,
@@ -374,18 +406,24 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
             convert::decode(r.config.as_ref(), &ty, "configuration"),
             apply_resource_change
         );
+        let planned_identity = try_diags!(
+            self.decode_identity(&r.type_name, r.planned_identity.as_ref()),
+            apply_resource_change
+        );
         let out = self
             .provider
             .apply_resource_change(ApplyRequest {
-                type_name: r.type_name,
+                type_name: r.type_name.clone(),
                 prior_state,
                 planned_state,
                 config,
                 planned_private: r.planned_private,
+                planned_identity,
             })
             .await;
         let state = settle(schema, out.new_state, false);
         Ok(Response::new(pb::apply_resource_change::Response {
+            new_identity: self.encode_identity(&r.type_name, &out.new_identity),
             new_state: convert::encode(&state, &ty),
             private: out.private,
             diagnostics: convert::diagnostics(&out.diagnostics),
@@ -399,11 +437,16 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
     ) -> Reply<pb::import_resource_state::Response> {
         let r = request.into_inner();
         try_diags!(self.resource_schema(&r.type_name), import_resource_state);
+        let identity = try_diags!(
+            self.decode_identity(&r.type_name, r.identity.as_ref()),
+            import_resource_state
+        );
         let out = self
             .provider
             .import_resource_state(ImportRequest {
                 type_name: r.type_name,
                 id: r.id,
+                identity,
             })
             .await;
         let mut imported = Vec::new();
@@ -412,10 +455,10 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
             let ty = schema.value_type();
             let state = settle(schema, i.state, false);
             imported.push(pb::import_resource_state::ImportedResource {
+                identity: self.encode_identity(&i.type_name, &i.identity),
                 type_name: i.type_name,
                 state: convert::encode(&state, &ty),
                 private: i.private,
-                identity: None,
             });
         }
         Ok(Response::new(pb::import_resource_state::Response {
@@ -449,6 +492,34 @@ impl<P: Provider> provider_server::Provider for ProviderService<P> {
             diagnostics: convert::diagnostics(&out.diagnostics),
             deferred: None,
         }))
+    }
+
+    async fn move_resource_state(
+        &self,
+        request: Request<pb::move_resource_state::Request>,
+    ) -> Reply<pb::move_resource_state::Response> {
+        Ok(Response::new(self.move_state(request.into_inner())))
+    }
+
+    async fn generate_resource_config(
+        &self,
+        request: Request<pb::generate_resource_config::Request>,
+    ) -> Reply<pb::generate_resource_config::Response> {
+        Ok(Response::new(self.generate_config(request.into_inner())))
+    }
+
+    async fn validate_list_resource_config(
+        &self,
+        request: Request<pb::validate_list_resource_config::Request>,
+    ) -> Reply<pb::validate_list_resource_config::Response> {
+        Ok(Response::new(self.validate_list(request.into_inner())))
+    }
+
+    async fn list_resource(
+        &self,
+        request: Request<pb::list_resource::Request>,
+    ) -> Reply<BoxStream<pb::list_resource::Event>> {
+        Ok(Response::new(self.list(request.into_inner())))
     }
 
     async fn stop_provider(

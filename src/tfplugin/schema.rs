@@ -2,8 +2,13 @@
 //! (required/optional/computed), sensitivity and write-only flags, and descriptions.
 //!
 //! A schema also answers the questions the protocol layer must ask of it: what [`Type`] a block's
-//! values have (for decoding), and which attributes are write-only (they must be null in every
-//! plan and state Terraform receives).
+//! values have (for decoding), which attributes are write-only (they must be null in every plan
+//! and state Terraform receives) and which are computed only (they can never appear in
+//! configuration, so generated configuration leaves them out).
+//!
+//! A managed resource type may also declare an [`IdentitySchema`] (protocol 6.9, Terraform 1.12):
+//! the small object that names one remote object, for `import { identity = ... }` and list
+//! resources.
 
 use std::collections::BTreeMap;
 
@@ -159,17 +164,26 @@ impl Block {
 
     /// Set every write-only attribute (top-level or nested) of `value` to null.
     pub fn null_write_only(&self, value: &mut Value) {
-        null_write_only(&self.attributes, value);
+        null_where(&self.attributes, value, &|a| a.write_only);
+    }
+
+    /// Set every computed-only attribute (top-level or nested) of `value` to null: what remains
+    /// is valid as configuration.
+    pub fn null_computed_only(&self, value: &mut Value) {
+        null_where(&self.attributes, value, &|a| {
+            a.presence == Presence::Computed
+        });
     }
 }
 
-fn null_write_only(attributes: &[Attribute], value: &mut Value) {
+/// Null the attributes `pick` selects, at any depth of nested attributes.
+fn null_where(attributes: &[Attribute], value: &mut Value, pick: &dyn Fn(&Attribute) -> bool) {
     let Value::Object(map) = value else { return };
     for attr in attributes {
         let Some(v) = map.get_mut(&attr.name) else {
             continue;
         };
-        if attr.write_only {
+        if pick(attr) {
             *v = Value::Null;
             continue;
         }
@@ -179,13 +193,13 @@ fn null_write_only(attributes: &[Attribute], value: &mut Value) {
         } = &attr.ty
         {
             match (nesting, v) {
-                (Nesting::Single, v) => null_write_only(attributes, v),
+                (Nesting::Single, v) => null_where(attributes, v, pick),
                 (_, Value::List(items) | Value::Set(items)) => items
                     .iter_mut()
-                    .for_each(|i| null_write_only(attributes, i)),
+                    .for_each(|i| null_where(attributes, i, pick)),
                 (_, Value::Map(items)) => items
                     .values_mut()
-                    .for_each(|i| null_write_only(attributes, i)),
+                    .for_each(|i| null_where(attributes, i, pick)),
                 _ => {}
             }
         }
@@ -205,12 +219,51 @@ impl Schema {
     }
 }
 
+/// One attribute of a resource identity. Identity attributes are plain (no nesting) and never
+/// sensitive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdentityAttribute {
+    pub name: String,
+    pub ty: Type,
+    /// Markdown.
+    pub description: String,
+    /// `import { identity = { ... } }` must set it.
+    pub required_for_import: bool,
+    /// `import { identity = { ... } }` may set it; the provider fills it in otherwise.
+    pub optional_for_import: bool,
+}
+
+/// The identity of a managed resource type: a small versioned object naming one remote object.
+/// Identities of different versions never compare equal, so change the version with the shape.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IdentitySchema {
+    pub version: i64,
+    pub attributes: Vec<IdentityAttribute>,
+}
+
+impl IdentitySchema {
+    pub fn value_type(&self) -> Type {
+        Type::Object(
+            self.attributes
+                .iter()
+                .map(|a| (a.name.clone(), a.ty.clone()))
+                .collect(),
+        )
+    }
+}
+
 /// Everything the provider serves, by type name.
 #[derive(Clone, Debug, Default)]
 pub struct ProviderSchemas {
     pub provider: Schema,
     pub resources: BTreeMap<String, Schema>,
     pub data_sources: BTreeMap<String, Schema>,
+    /// Identity schemas of managed resource types (a subset of `resources`' keys).
+    pub identities: BTreeMap<String, IdentitySchema>,
+    /// List resources for `terraform query` (Terraform 1.14+). Each is named like the managed
+    /// resource type whose objects it lists, and that type must have an identity. The schema is
+    /// the list block's `config` block.
+    pub list_resources: BTreeMap<String, Schema>,
 }
 
 #[cfg(test)]
@@ -249,5 +302,46 @@ mod tests {
         block.null_write_only(&mut v);
         assert_eq!(v.get("key"), &Value::string("a"));
         assert_eq!(v.get("key_wo"), &Value::Null);
+    }
+
+    #[test]
+    fn computed_only_attributes_are_nulled_at_every_depth() {
+        let block = Block {
+            attributes: vec![
+                Attribute::new("id", Type::String, Presence::Computed),
+                Attribute::new("mode", Type::String, Presence::OptionalComputed),
+                Attribute::nested(
+                    "items",
+                    Nesting::List,
+                    vec![
+                        Attribute::new("name", Type::String, Presence::Required),
+                        Attribute::new("sdk_id", Type::String, Presence::Computed),
+                    ],
+                    Presence::Optional,
+                ),
+            ],
+            ..Block::default()
+        };
+        let item = Value::Object(
+            [
+                ("name".to_string(), Value::string("n")),
+                ("sdk_id".to_string(), Value::string("s")),
+            ]
+            .into(),
+        );
+        let mut v = Value::Object(
+            [
+                ("id".to_string(), Value::string("1")),
+                ("mode".to_string(), Value::string("m")),
+                ("items".to_string(), Value::List(vec![item])),
+            ]
+            .into(),
+        );
+        block.null_computed_only(&mut v);
+        assert_eq!(v.get("id"), &Value::Null);
+        assert_eq!(v.get("mode"), &Value::string("m"));
+        let items = v.get("items").as_elements().unwrap();
+        assert_eq!(items[0].get("name"), &Value::string("n"));
+        assert_eq!(items[0].get("sdk_id"), &Value::Null);
     }
 }

@@ -7,14 +7,19 @@
 //! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
 //! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or
 //! in that log — fails the test, whatever the run's exit code.
+//!
+//! Other providers a test needs (see [`official`]) are served from the test process itself and
+//! handed to Terraform through `TF_REATTACH_PROVIDERS`, as Terraform's own test harness does.
 
 #![allow(dead_code)]
 
 pub mod fleet;
+pub mod official;
 pub mod tls_front;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use prismacloud::api::{Client, ClientConfig};
@@ -116,6 +121,8 @@ pub struct Acceptance {
     pub dir: tempfile::TempDir,
     cli_config: PathBuf,
     extra_env: Vec<(String, String)>,
+    /// Providers served in process: source address → `host:port`.
+    reattached: Vec<(String, String)>,
     username: String,
     password: SecretString,
     runs: AtomicUsize,
@@ -154,6 +161,7 @@ impl Acceptance {
             dir,
             cli_config,
             extra_env: Vec::new(),
+            reattached: Vec::new(),
             username,
             password,
             runs: AtomicUsize::new(0),
@@ -187,6 +195,45 @@ impl Acceptance {
             format!("{provider}\n{hcl}"),
         )
         .unwrap();
+    }
+
+    /// Serve `provider` from this process as the provider `source` (a full address such as
+    /// `registry.terraform.io/acme/thing`) for every later Terraform run.
+    pub fn reattach<P: prismacloud::tfplugin::provider::Provider>(
+        &mut self,
+        source: &str,
+        provider: P,
+    ) {
+        use prismacloud::tfplugin::generated::tfplugin6::provider_server::ProviderServer;
+        use prismacloud::tfplugin::grpc::ProviderService;
+        let listener = self
+            .runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .expect("a free port");
+        let addr = listener.local_addr().unwrap().to_string();
+        let service = ProviderServer::new(ProviderService::new(Arc::new(provider)));
+        self.runtime.spawn(async move {
+            let (reporter, health) = tonic_health::server::health_reporter();
+            reporter
+                .set_service_status("plugin", tonic_health::ServingStatus::Serving)
+                .await;
+            tonic::transport::Server::builder()
+                .add_service(service)
+                .add_service(health)
+                .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener))
+                .await
+        });
+        self.reattached.push((source.to_string(), addr));
+    }
+
+    /// Write a file of the working directory.
+    pub fn write(&self, name: &str, text: &str) {
+        std::fs::write(self.dir.path().join(name), text).unwrap();
+    }
+
+    /// Read a file of the working directory ("" when it does not exist).
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(name)).unwrap_or_default()
     }
 
     /// Write `main.tf` (the provider block is prepended).
@@ -238,6 +285,23 @@ impl Acceptance {
             .env_remove("PRISMACLOUD_PRISMA_ID");
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
+        }
+        if !self.reattached.is_empty() {
+            let reattach: serde_json::Map<String, Json> = self
+                .reattached
+                .iter()
+                .map(|(source, addr)| {
+                    let config = serde_json::json!({
+                        "Protocol": "grpc",
+                        "ProtocolVersion": 6,
+                        "Pid": std::process::id(),
+                        "Test": true,
+                        "Addr": {"Network": "tcp", "String": addr},
+                    });
+                    (source.clone(), config)
+                })
+                .collect();
+            cmd.env("TF_REATTACH_PROVIDERS", Json::Object(reattach).to_string());
         }
         cmd
     }
@@ -310,6 +374,31 @@ impl Acceptance {
         r
     }
 
+    /// Create an integration outside Terraform (the console, a colleague's script); its ID.
+    pub fn create_out_of_band(
+        &self,
+        integration_type: &str,
+        name: &str,
+        description: &str,
+        config: Json,
+        secrets: &[(&str, &str)],
+    ) -> String {
+        let request = prismacloud::api::IntegrationRequest {
+            name: name.into(),
+            description: description.into(),
+            enabled: true,
+            integration_type: integration_type.into(),
+            config: serde_json::from_value(config).expect("a JSON object"),
+            secrets: secrets
+                .iter()
+                .map(|(k, v)| (k.to_string(), SecretString::from(*v)))
+                .collect(),
+        };
+        self.block_on(self.api().create(&request))
+            .expect("the sandbox creates it")
+            .id
+    }
+
     pub fn assert_plan_empty(&self) {
         let r = self.plan();
         assert_eq!(r.code, 0, "expected an empty plan:\n{}", r.all());
@@ -322,14 +411,24 @@ impl Acceptance {
         serde_json::from_str(&r.stdout).expect("show -json prints JSON")
     }
 
-    /// The values of one resource in state.
-    pub fn resource(&self, address: &str) -> Json {
+    /// One resource's entry in `terraform show -json`.
+    fn resource_entry(&self, address: &str) -> Json {
         let state = self.state();
         state["values"]["root_module"]["resources"]
             .as_array()
             .and_then(|rs| rs.iter().find(|r| r["address"] == address))
-            .map(|r| r["values"].clone())
+            .cloned()
             .unwrap_or_else(|| panic!("{address} is not in state: {state:#}"))
+    }
+
+    /// The values of one resource in state.
+    pub fn resource(&self, address: &str) -> Json {
+        self.resource_entry(address)["values"].clone()
+    }
+
+    /// The identity Terraform stored for one resource.
+    pub fn identity(&self, address: &str) -> Json {
+        self.resource_entry(address)["identity"].clone()
     }
 
     /// What the sandbox stores (secrets included).

@@ -172,6 +172,7 @@ fn create_request(ty: &IntegrationType, shaped: &Value) -> crate::api::Integrati
             proposed_new_state: resource_config.clone(),
             config: resource_config.clone(),
             prior_private: Vec::new(),
+            prior_identity: Value::Null,
         },
     )
     .planned_state;

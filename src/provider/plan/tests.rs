@@ -25,6 +25,7 @@ fn request(prior: Value, proposed: Value, config: Value) -> PlanRequest {
         proposed_new_state: proposed,
         config,
         prior_private: vec![],
+        prior_identity: Value::Null,
     }
 }
 

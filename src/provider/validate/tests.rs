@@ -307,3 +307,81 @@ fn data_source_config_requires_keys_under_its_path() {
         .collect();
     assert_eq!(paths, ["config.source_id"]);
 }
+
+/// Errors for the configuration of an existing integration (unset secrets may be kept).
+fn existing_errors(ty: &str, pairs: &[(&str, Value)]) -> Vec<String> {
+    let mut diags = Diagnostics::new();
+    validate_config_with(
+        catalog::find(ty).unwrap(),
+        &config(pairs),
+        &AttributePath::default(),
+        UnsetSecrets::MaybeKept,
+        &mut diags,
+    );
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            d.attribute
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[test]
+fn unset_secrets_of_an_existing_integration_may_be_kept_but_never_conflict() {
+    // Missing when creating, fine when the integration exists.
+    assert_eq!(errors("slack", &[]), ["webhook_url"]);
+    assert!(existing_errors("slack", &[]).is_empty());
+
+    // Azure: exactly one of account_id and the connection_string secret.
+    let queue = ("queue_url", s("https://acme.servicebus.windows.net/q"));
+    assert_eq!(
+        errors("azure_service_bus_queue", std::slice::from_ref(&queue)),
+        ["account_id"]
+    );
+    assert!(existing_errors("azure_service_bus_queue", std::slice::from_ref(&queue)).is_empty());
+    assert!(
+        existing_errors(
+            "azure_service_bus_queue",
+            &[queue.clone(), ("account_id", s("acct"))]
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        existing_errors(
+            "azure_service_bus_queue",
+            &[
+                queue,
+                ("account_id", s("acct")),
+                ("connection_string", s("Endpoint=sb://x"))
+            ]
+        ),
+        ["account_id"],
+        "two set is still a conflict"
+    );
+
+    // SQS: access and secret keys go together; an unset one may be kept.
+    let sqs = ("queue_url", s("https://sqs.us-east-1.amazonaws.com/1/q"));
+    let access = ("access_key", s("AKIA"));
+    assert_eq!(
+        errors("amazon_sqs", &[sqs.clone(), access.clone()]),
+        ["secret_key"]
+    );
+    assert!(existing_errors("amazon_sqs", &[sqs.clone(), access.clone()]).is_empty());
+    // ...but conflicts between what is surely set remain errors.
+    assert!(
+        !existing_errors(
+            "amazon_sqs",
+            &[sqs, access, ("role_arn", s(ARN)), ("external_id", s(UUID))]
+        )
+        .is_empty()
+    );
+    // Non-secret requirements are unchanged.
+    assert_eq!(
+        existing_errors("demisto", &[("demisto_version", s("8.0"))]),
+        ["api_key_id"]
+    );
+}

@@ -3,7 +3,7 @@
 
 use crate::tfplugin::diag::{AttributePath, Diagnostic, Diagnostics, PathStep, Severity};
 use crate::tfplugin::generated::tfplugin6 as pb;
-use crate::tfplugin::schema::{Attribute, AttributeType, Nesting, Schema};
+use crate::tfplugin::schema::{Attribute, AttributeType, IdentitySchema, Nesting, Schema};
 use crate::tfplugin::value::{Type, Value};
 
 pub fn diagnostics(d: &Diagnostics) -> Vec<pb::Diagnostic> {
@@ -88,6 +88,23 @@ pub fn schema(s: &Schema) -> pb::Schema {
             deprecation_message: String::new(),
             computed: false,
         }),
+    }
+}
+
+pub fn identity_schema(s: &IdentitySchema) -> pb::ResourceIdentitySchema {
+    pb::ResourceIdentitySchema {
+        version: s.version,
+        identity_attributes: s
+            .attributes
+            .iter()
+            .map(|a| pb::resource_identity_schema::IdentityAttribute {
+                name: a.name.clone(),
+                r#type: a.ty.to_json().to_string().into_bytes(),
+                required_for_import: a.required_for_import,
+                optional_for_import: a.optional_for_import,
+                description: a.description.clone(),
+            })
+            .collect(),
     }
 }
 

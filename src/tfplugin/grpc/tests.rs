@@ -1,8 +1,10 @@
 //! The service over a real gRPC connection in process (a `tokio::io::duplex` pipe), with a tiny
 //! provider that knows nothing of Prisma Cloud.
 
+mod adopt;
+
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use hyper_util::rt::TokioIo;
 use tonic::transport::{Endpoint, Server};
@@ -10,12 +12,24 @@ use tonic::transport::{Endpoint, Server};
 use super::*;
 use crate::tfplugin::generated::tfplugin6::provider_client::ProviderClient;
 use crate::tfplugin::provider::*;
-use crate::tfplugin::schema::{Attribute, Block, Presence, ProviderSchemas};
+use crate::tfplugin::schema::{
+    Attribute, Block, IdentityAttribute, IdentitySchema, Presence, ProviderSchemas,
+};
 use crate::tfplugin::value::Type;
 
 struct Toy {
     schemas: ProviderSchemas,
     stopped: AtomicBool,
+    /// Results the listing managed to send before Terraform stopped reading.
+    listed: AtomicUsize,
+    list_done: tokio::sync::Notify,
+}
+
+/// How many things the toy's listing has to offer.
+const TOY_THINGS: usize = 1000;
+
+fn toy_identity(id: &str) -> Value {
+    Value::Object(BTreeMap::from([("id".to_string(), Value::string(id))]))
 }
 
 impl Toy {
@@ -33,13 +47,34 @@ impl Toy {
                 ..Block::default()
             },
         };
+        let identity = IdentitySchema {
+            version: 0,
+            attributes: vec![IdentityAttribute {
+                name: "id".into(),
+                ty: Type::String,
+                description: "The thing's ID.".into(),
+                required_for_import: true,
+                optional_for_import: false,
+            }],
+        };
+        let list_config = Schema {
+            version: 0,
+            block: Block {
+                attributes: vec![Attribute::new("prefix", Type::String, Presence::Optional)],
+                ..Block::default()
+            },
+        };
         Toy {
             schemas: ProviderSchemas {
                 provider: Schema::default(),
                 resources: BTreeMap::from([("toy_thing".to_string(), thing)]),
                 data_sources: BTreeMap::new(),
+                identities: BTreeMap::from([("toy_thing".to_string(), identity)]),
+                list_resources: BTreeMap::from([("toy_thing".to_string(), list_config)]),
             },
             stopped: AtomicBool::new(false),
+            listed: AtomicUsize::new(0),
+            list_done: tokio::sync::Notify::new(),
         }
     }
 }
@@ -75,8 +110,14 @@ impl Provider for Toy {
         }
     }
     async fn read_resource(&self, r: ReadRequest) -> ReadResponse {
+        // Echo the stored identity, or derive it from the state when none was stored.
+        let new_identity = match r.current_identity {
+            Value::Null => toy_identity(r.current_state.get("id").as_str().unwrap_or("")),
+            stored => stored,
+        };
         ReadResponse {
             new_state: r.current_state,
+            new_identity,
             ..Default::default()
         }
     }
@@ -86,8 +127,11 @@ impl Provider for Toy {
         if let Value::Object(m) = &mut planned {
             m.insert("id".into(), Value::Unknown);
         }
+        // And an identity that is not known yet: the layer must not send it.
+        let planned_identity = Value::Object(BTreeMap::from([("id".to_string(), Value::Unknown)]));
         PlanResponse {
             planned_state: planned,
+            planned_identity,
             ..Default::default()
         }
     }
@@ -99,12 +143,17 @@ impl Provider for Toy {
         }
     }
     async fn import_resource_state(&self, r: ImportRequest) -> ImportResponse {
-        let state = Value::Object(BTreeMap::from([("id".to_string(), Value::string(r.id))]));
+        let id = match r.identity.get("id").as_str() {
+            Some(id) if r.id.is_empty() => id.to_string(),
+            _ => r.id,
+        };
+        let state = Value::Object(BTreeMap::from([("id".to_string(), Value::string(&id))]));
         ImportResponse {
             imported: vec![ImportedResource {
                 type_name: r.type_name,
                 state,
                 private: vec![],
+                identity: toy_identity(&id),
             }],
             diagnostics: Diagnostics::new(),
         }
@@ -114,6 +163,73 @@ impl Provider for Toy {
     }
     fn stop(&self) {
         self.stopped.store(true, Ordering::SeqCst);
+    }
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            move_resource_state: true,
+            generate_resource_config: true,
+        }
+    }
+    fn validate_list_resource_config(&self, _: &str, config: &Value) -> Diagnostics {
+        let mut d = Diagnostics::new();
+        if config.get("prefix").as_str() == Some("bad") {
+            d.error("bad prefix", "pick another");
+        }
+        d
+    }
+    async fn list_resource(&self, r: ListRequest, sink: ListSink) {
+        // Deliberately ignore `limit` and send write-only values: the layer must cope.
+        for n in 0..TOY_THINGS {
+            let id = format!("thing-{n}");
+            let mut object = thing(&format!("Thing {n}"), Value::string("s3cret"));
+            if let Value::Object(m) = &mut object {
+                m.insert("id".into(), Value::string(&id));
+            }
+            let event = ListEvent {
+                identity: toy_identity(&id),
+                display_name: format!("Thing {n}"),
+                resource_object: Some(object),
+                diagnostics: Diagnostics::new(),
+            };
+            if sink.send(event).await.is_err() {
+                break;
+            }
+            self.listed.fetch_add(1, Ordering::SeqCst);
+        }
+        let _ = r;
+        self.list_done.notify_one();
+    }
+    fn move_resource_state(&self, r: MoveRequest) -> MoveResponse {
+        if r.source_type_name != "other_thing" {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.error("cannot move", r.source_type_name);
+            return MoveResponse {
+                diagnostics,
+                ..Default::default()
+            };
+        }
+        let uid = r.source_state["uid"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let label = r.source_state["label"].as_str().unwrap_or_default();
+        // Deliberately keep a write-only value: the layer must null it.
+        let mut target_state = thing(label, Value::string("moved-secret"));
+        if let Value::Object(m) = &mut target_state {
+            m.insert("id".into(), Value::string(&uid));
+        }
+        MoveResponse {
+            target_state,
+            target_identity: toy_identity(&uid),
+            ..Default::default()
+        }
+    }
+    fn generate_resource_config(&self, r: GenerateConfigRequest) -> GenerateConfigResponse {
+        // Deliberately return the state as it is: the layer must drop `id` (computed only).
+        GenerateConfigResponse {
+            config: r.state,
+            diagnostics: Diagnostics::new(),
+        }
     }
 }
 

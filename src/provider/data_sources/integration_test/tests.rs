@@ -103,6 +103,7 @@ fn resource_create(ty: &'static IntegrationType, config: &Value) -> crate::api::
             proposed_new_state: cfg.clone(),
             config: cfg.clone(),
             prior_private: Vec::new(),
+            prior_identity: Value::Null,
         })
         .planned_state;
     integration_request(ty, &planned, &cfg, &Value::Null)
