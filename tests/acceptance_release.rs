@@ -21,14 +21,13 @@ const NAME: &str = "terraform-provider-prismacloud";
 
 fn release_py(args: &[&str], home: &Path) -> Run {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/release.py");
-    Run::from(
-        Command::new("python3")
-            .arg(script)
-            .args(args)
-            .env("HOME", home)
-            .output()
-            .expect("python3 runs"),
-    )
+    let output = Command::new("python3")
+        .arg(script)
+        .args(args)
+        .env("HOME", home)
+        .output()
+        .expect("python3 runs");
+    Run::from(output, String::new())
 }
 
 /// A harness whose Terraform has no CLI configuration (so no `dev_overrides`), the given HOME,

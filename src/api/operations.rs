@@ -23,6 +23,13 @@ const NOT_FOUND_KEYS: &[&str] = &["not_found", "invalid_id"];
 impl Client {
     /// Every integration, or those of one type.
     pub async fn list(&self, integration_type: Option<&str>) -> Result<Vec<Integration>, Error> {
+        let spec = self.list_spec(integration_type);
+        let response = self.call_ok(&spec, Redactions::default()).await?;
+        self.parse_list(&spec, &response, integration_type)
+    }
+
+    /// The list request for `integration_type` (all types when `None`).
+    pub(crate) fn list_spec(&self, integration_type: Option<&str>) -> RequestSpec {
         let family = self.inner.endpoints.family(integration_type);
         let mut endpoint = self.inner.endpoints.collection(family);
         let mut query = Vec::new();
@@ -37,13 +44,21 @@ impl Client {
         if !query.is_empty() {
             endpoint.url.query_pairs_mut().extend_pairs(query);
         }
-        let spec = RequestSpec::new(Method::GET, endpoint);
-        let response = self.call_ok(&spec, Redactions::default()).await?;
-        let items = match parse_json(&spec, &response.body, "a JSON array of integrations")? {
+        RequestSpec::new(Method::GET, endpoint)
+    }
+
+    /// The integrations of `integration_type` in a list answer.
+    pub(crate) fn parse_list(
+        &self,
+        spec: &RequestSpec,
+        response: &Response,
+        integration_type: Option<&str>,
+    ) -> Result<Vec<Integration>, Error> {
+        let items = match parse_json(spec, &response.body, "a JSON array of integrations")? {
             Value::Array(items) => items,
             other => {
                 return Err(decode(
-                    &spec,
+                    spec,
                     "a JSON array of integrations",
                     format!("a JSON {}", kind(&other)),
                 ));
@@ -54,7 +69,7 @@ impl Client {
         for (index, item) in items.iter().enumerate() {
             let integration = Integration::from_json(item).map_err(|detail| {
                 decode(
-                    &spec,
+                    spec,
                     "a JSON array of integrations",
                     format!("item {index}: {detail}"),
                 )

@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
+use super::faults::FaultConfig;
+
 /// Demo access key accepted by a default sandbox. Public on purpose: the sandbox is offline.
 pub const DEFAULT_USERNAME: &str = "sandbox-access-key";
 /// Demo secret key accepted by a default sandbox. Public on purpose: the sandbox is offline.
@@ -35,6 +37,8 @@ pub struct SandboxConfig {
     pub token_ttl: Duration,
     /// The per-user token bucket, or `None` for no rate limiting at all.
     pub rate_limit: Option<RateLimit>,
+    /// Fault injection at start-up (none by default); `PUT /_sandbox/faults` changes it.
+    pub faults: FaultConfig,
 }
 
 /// A token bucket: `burst` requests at once, refilled at `per_second` requests per second.
@@ -59,6 +63,7 @@ impl Default for SandboxConfig {
             prisma_id: DEFAULT_PRISMA_ID.to_owned(),
             token_ttl: DEFAULT_TOKEN_TTL,
             rate_limit: Some(DEFAULT_RATE_LIMIT),
+            faults: FaultConfig::default(),
         }
     }
 }
