@@ -3,8 +3,13 @@
 #   make test  every test: unit, in-process gRPC, sandbox, and acceptance through the real Terraform CLI
 #   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
 #              side by side with terraform_data; writes docs/performance.md (not part of `test`)
+#   make docs  regenerate docs/ (index, resources, data sources) from the schemas and examples/
+#   make release  build the release binary and package it for the Registry into target/dist
+#   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
 
-.PHONY: demo test build terraform lint bench
+.PHONY: demo test build terraform lint docs release install bench
+
+target_dir := $(or $(CARGO_TARGET_DIR),target)
 
 terraform:
 	scripts/install-terraform.sh
@@ -21,6 +26,16 @@ test: terraform
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+
+docs:
+	cargo run --quiet --example docgen
+
+release:
+	cargo build --release --bin terraform-provider-prismacloud
+	scripts/release.py package --binary $(target_dir)/release/terraform-provider-prismacloud --out $(target_dir)/dist
+
+install: release
+	scripts/release.py install --dist $(target_dir)/dist
 
 bench: terraform
 	cargo bench --bench terraform

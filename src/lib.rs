@@ -10,9 +10,16 @@
 //! - [`provider`]: joins the three: derives schemas from the catalog, maps Terraform
 //!   values to API JSON and back, and implements the resource lifecycle.
 //! - [`sandbox`]: an HTTP server that behaves like the Prisma Cloud integration API.
+//! - [`docs`]: the Registry-style documentation, generated from the provider's schemas, the
+//!   catalog and `examples/`.
+//! - `fuzzing` (tests and the `fuzzing` feature): entry points for the fuzz targets in
+//!   `fuzz/` and their bounded corpus test.
 
 pub mod api;
 pub mod catalog;
+pub mod docs;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod provider;
 pub mod sandbox;
 pub mod tfplugin;

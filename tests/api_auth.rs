@@ -74,15 +74,29 @@ async fn a_401_logs_in_again_once_and_retries_the_call() {
 }
 
 #[tokio::test]
-async fn a_second_401_is_an_error_not_a_loop() {
+async fn a_second_401_logs_in_again_within_the_retry_budget() {
+    // A token can expire early twice in a row: the call still succeeds.
     let fake = Fake::start().await;
     let client = fake.classic_client();
     fake.fault(Route::List, Fault::status(401));
     fake.fault(Route::List, Fault::status(401));
-    let error = client.list(None).await.expect_err("two 401s in a row");
+    client.list(None).await.expect("a third token works");
+    assert_eq!(fake.count(Route::List), 3);
+    assert_eq!(fake.count(Route::Login), 3);
+}
+
+#[tokio::test]
+async fn persistent_401s_are_an_error_not_a_loop() {
+    let fake = Fake::start().await;
+    let client = fake.classic_client();
+    for _ in 0..20 {
+        fake.fault(Route::List, Fault::status(401));
+    }
+    let error = client.list(None).await.expect_err("every token refused");
     assert_eq!(error.status(), Some(401));
-    assert_eq!(fake.count(Route::List), 2);
-    assert_eq!(fake.count(Route::Login), 2);
+    // max_retries = 3: four attempts in all, each with a token of its own.
+    assert_eq!(fake.count(Route::List), 4);
+    assert_eq!(fake.count(Route::Login), 4);
 }
 
 #[tokio::test]

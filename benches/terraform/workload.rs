@@ -85,8 +85,13 @@ impl Workspace {
         let own_cpu = || procfs::cpu_seconds(std::process::id()).unwrap_or(0.0);
         let cpu_before = own_cpu();
         let ((seconds, status, watched), calls) = self.t.counting(|| {
-            let mut cmd = self.t.command(op.args());
-            cmd.stdin(Stdio::null())
+            let mut cmd = self
+                .t
+                .command(op.args(), &self.t.dir.path().join("unused.log"));
+            // As users run it: no logs (the test harness asks for the provider's trace).
+            cmd.env_remove("TF_LOG_PROVIDER")
+                .env_remove("TF_LOG_PATH")
+                .stdin(Stdio::null())
                 .stdout(File::create(&out).expect("an output file"))
                 .stderr(Stdio::from(
                     File::options()

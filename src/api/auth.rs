@@ -251,13 +251,19 @@ impl Session {
         }
     }
 
+    /// The current token, if there is one not yet past its assumed lifetime; never logs in.
+    pub(crate) fn current(&self) -> Option<Arc<Token>> {
+        self.current_token()
+            .filter(|t| freshness(t.obtained.elapsed(), self.ttl) != Freshness::Expired)
+    }
+
     fn current_token(&self) -> Option<Arc<Token>> {
         lock(&self.current).clone()
     }
 }
 
 /// The `token` field of a login or extend answer, if usable as a header value.
-fn token_from(body: &[u8]) -> Result<SecretString, String> {
+pub(crate) fn token_from(body: &[u8]) -> Result<SecretString, String> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| format!("the body is not JSON ({:?} error)", e.classify()))?;
     let token = value

@@ -17,7 +17,7 @@ use super::messages::Redactions;
 use super::model::IntegrationRequest;
 use super::route::Endpoints;
 use super::snapshot::Snapshots;
-use super::transport::{Attempt, RequestSpec, Response, Retrier, Transport, api_error};
+use super::transport::{Attempt, Failure, RequestSpec, Response, Retrier, Transport, api_error};
 
 /// A Prisma Cloud integration API client. Cheap to clone; all clones share one session token
 /// and one stop switch.
@@ -48,7 +48,15 @@ impl Client {
         config
             .validate()
             .map_err(|reason| Error::Config { reason })?;
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(pem) = &config.ca_pem {
+            let certificates =
+                super::config::parse_ca_pem(pem).map_err(|reason| Error::Config {
+                    reason: format!("the CA certificates are unusable: {reason}"),
+                })?;
+            builder = builder.tls_certs_merge(certificates);
+        }
+        let http = builder
             .user_agent(config.user_agent.as_str())
             .timeout(config.request_timeout)
             // Redirects would carry the session header to wherever they point.
@@ -116,7 +124,9 @@ impl Client {
     }
 
     /// One attempt with the session token; on 401 with a token that is still current, logs
-    /// in again (single-flight) and repeats the attempt once.
+    /// in again (single-flight) and repeats the attempt once. A second 401 is a retryable
+    /// [`Failure::Unauthorized`]: tokens can expire early more than once in a run, and each
+    /// retry logs in again, within the retry budget.
     pub(crate) async fn attempt(
         &self,
         spec: &RequestSpec,
@@ -142,10 +152,17 @@ impl Client {
                     .session
                     .token(&inner.transport, &inner.endpoints)
                     .await?;
-                inner
+                match inner
                     .transport
                     .send(spec, Some(&token.value), retrier.next_attempt())
-                    .await
+                    .await?
+                {
+                    Attempt::Done(response) if response.status == StatusCode::UNAUTHORIZED => {
+                        inner.session.invalidate(&token);
+                        Ok(Attempt::Retryable(Failure::Unauthorized(response)))
+                    }
+                    other => Ok(other),
+                }
             }
             other => Ok(other),
         }

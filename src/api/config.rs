@@ -58,6 +58,19 @@ pub struct ClientConfig {
     /// [`Client::get_coalesced`](super::Client::get_coalesced) (unless this client writes
     /// meanwhile); zero makes every such read a `GET` by id.
     pub list_snapshot_ttl: Duration,
+    /// Extra trust anchors (PEM, one or more certificates) for a private CA, trusted in
+    /// addition to the system's. TLS verification is always on.
+    pub ca_pem: Option<Vec<u8>>,
+}
+
+/// The certificates in a PEM bundle; `Err` says why it is unusable (never quotes it).
+pub fn parse_ca_pem(pem: &[u8]) -> Result<Vec<reqwest::Certificate>, String> {
+    let certificates = reqwest::Certificate::from_pem_bundle(pem)
+        .map_err(|e| format!("it is not a PEM certificate bundle ({e})"))?;
+    if certificates.is_empty() {
+        return Err("it contains no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
+    }
+    Ok(certificates)
 }
 
 impl ClientConfig {
@@ -77,6 +90,7 @@ impl ClientConfig {
             backoff_base: DEFAULT_BACKOFF_BASE,
             backoff_cap: DEFAULT_BACKOFF_CAP,
             list_snapshot_ttl: DEFAULT_LIST_SNAPSHOT_TTL,
+            ca_pem: None,
         }
     }
 
@@ -106,6 +120,10 @@ impl ClientConfig {
         if self.token_ttl.is_zero() {
             return Err("token lifetime must be positive".into());
         }
+        if let Some(pem) = &self.ca_pem {
+            parse_ca_pem(pem)
+                .map_err(|reason| format!("the CA certificates are unusable: {reason}"))?;
+        }
         Ok(())
     }
 }
@@ -125,6 +143,7 @@ impl fmt::Debug for ClientConfig {
             .field("backoff_base", &self.backoff_base)
             .field("backoff_cap", &self.backoff_cap)
             .field("list_snapshot_ttl", &self.list_snapshot_ttl)
+            .field("ca_pem", &self.ca_pem.as_ref().map(|pem| pem.len()))
             .finish()
     }
 }

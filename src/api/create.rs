@@ -15,8 +15,11 @@
 //! with a PATCH. Once the integration exists, any later failure (even a stop) is reported as
 //! [`Error::CreatedIncomplete`] carrying its id, so that nothing is left untracked.
 //!
-//! Known limit: a stop that lands between an ambiguous failure and the lookup returns
-//! [`Error::Stopped`]; the integration may exist and will surface as a name conflict.
+//! A stop (`Client::stop`) that lands while the outcome is unknown (after an ambiguous failure,
+//! or after a successful POST but before the new integration was found) takes one last look,
+//! a single list call made even though the client is stopped, so that an integration that was
+//! stored is returned and recorded rather than left behind. When even the final lookup fails,
+//! the error is [`Error::CreateOutcomeUnknown`], naming the integration to look for.
 
 use reqwest::Method;
 use serde_json::Value;
@@ -40,54 +43,110 @@ impl Client {
     pub async fn create(&self, request: &IntegrationRequest) -> Result<Integration, Error> {
         let _writing = self.inner.snapshots.writing();
         let family = self.inner.endpoints.family(Some(&request.integration_type));
+        let mut may_exist = false;
+        let created = match self.post_until_known(request, family, &mut may_exist).await {
+            Err(Error::Stopped) if may_exist => {
+                tracing::debug!("stopped while a create's outcome was unknown; one last look");
+                self.last_look(request).await.ok_or(Error::Stopped)?
+            }
+            other => other?,
+        };
+        self.finish(created, request, family).await
+    }
+
+    /// POSTs (again only when safe) until the integration is known to exist or known not to.
+    /// Sets `may_exist` once the server may have stored it.
+    async fn post_until_known(
+        &self,
+        request: &IntegrationRequest,
+        family: Family,
+        may_exist: &mut bool,
+    ) -> Result<Integration, Error> {
         let body = body::integration(request, family, Purpose::Create)?;
         let spec =
             RequestSpec::new(Method::POST, self.inner.endpoints.collection(family)).with_body(body);
         let secrets = secret_values(request);
         let redactions = Redactions(&secrets);
         let mut retrier = Retrier::new(&self.inner.transport, &spec, redactions);
-        let mut after_ambiguous = false;
-        let created = loop {
+        loop {
             match self.attempt(&spec, &mut retrier).await? {
                 Attempt::Done(response) if response.status.is_success() => {
-                    break self.created_from(&spec, &response, request).await?;
+                    *may_exist = true;
+                    return self.created_from(&spec, &response, request).await;
                 }
                 Attempt::Done(response) => {
                     let error =
                         api_error(spec.operation(), &response, retrier.attempts(), redactions);
-                    if after_ambiguous && error.has_message(NAME_TAKEN) {
+                    if *may_exist && error.has_message(NAME_TAKEN) {
                         tracing::debug!(
                             "name taken after an ambiguous create failure; looking it up"
                         );
-                        if let Some(found) = self.lookup(request).await? {
-                            break found;
+                        if let Some(found) = self.lookup_or_unknown(request).await? {
+                            return Ok(found);
                         }
                     }
                     return Err(error);
                 }
                 Attempt::Retryable(failure) => {
                     let ambiguous = failure.is_ambiguous();
-                    after_ambiguous |= ambiguous;
+                    *may_exist |= ambiguous;
                     match retrier.pause(failure).await {
                         Ok(()) if ambiguous => {
-                            if let Some(found) = self.lookup(request).await? {
-                                break found;
+                            if let Some(found) = self.lookup_or_unknown(request).await? {
+                                return Ok(found);
                             }
                         }
                         Ok(()) => {}
                         Err(Error::Stopped) => return Err(Error::Stopped),
                         Err(error) if ambiguous => {
-                            return match self.lookup(request).await {
-                                Ok(Some(found)) => self.finish(found, request, family).await,
-                                _ => Err(error),
+                            return match self.lookup_or_unknown(request).await? {
+                                Some(found) => Ok(found),
+                                None => Err(error),
                             };
                         }
                         Err(error) => return Err(error),
                     }
                 }
             }
+        }
+    }
+
+    /// [`Client::lookup`] after the server may have stored the integration: a failed lookup
+    /// leaves the outcome unknown, and says so.
+    async fn lookup_or_unknown(
+        &self,
+        request: &IntegrationRequest,
+    ) -> Result<Option<Integration>, Error> {
+        match self.lookup(request).await {
+            Err(error) if !matches!(error, Error::Stopped) => Err(Error::CreateOutcomeUnknown {
+                name: request.name.clone(),
+                integration_type: request.integration_type.clone(),
+                source: Box::new(error),
+            }),
+            other => other,
+        }
+    }
+
+    /// One list call, made even though the client is stopped, without retries: is the
+    /// integration there? `None` when it is not, or when the call fails.
+    async fn last_look(&self, request: &IntegrationRequest) -> Option<Integration> {
+        let token = self.inner.session.current()?;
+        let spec = self.list_spec(Some(&request.integration_type));
+        let attempt = self
+            .inner
+            .transport
+            .send_even_if_stopped(&spec, Some(&token.value), 1)
+            .await;
+        let Ok(Attempt::Done(response)) = attempt else {
+            return None;
         };
-        self.finish(created, request, family).await
+        if !response.status.is_success() {
+            return None;
+        }
+        let found = self
+            .parse_list(&spec, &response, Some(&request.integration_type))
+            .ok()?;
+        found.into_iter().find(|i| i.name == request.name)
     }
 
     /// The integration a successful POST created: from its answer when that is the object,

@@ -156,6 +156,21 @@ pub enum Error {
         source: Box<Error>,
     },
 
+    /// A create failed in a way that leaves unknown whether Prisma Cloud stored the
+    /// integration, and the lookup that would tell failed too.
+    #[error(
+        "Prisma Cloud may or may not have created the {integration_type} integration named \
+         {name:?}: {source}"
+    )]
+    CreateOutcomeUnknown {
+        /// Name of the integration that may exist.
+        name: String,
+        /// Its integration type.
+        integration_type: String,
+        /// The last failure of the create.
+        source: Box<Error>,
+    },
+
     /// The request could not be built from what the caller gave.
     #[error("invalid integration request: {reason}")]
     InvalidRequest {
@@ -187,7 +202,8 @@ impl Error {
             Error::Api { status, .. } | Error::Unauthorized { status, .. } => Some(*status),
             Error::NotFound { .. } => Some(404),
             Error::RateLimited { .. } => Some(429),
-            Error::CreatedIncomplete { source, .. } => source.status(),
+            Error::CreatedIncomplete { source, .. }
+            | Error::CreateOutcomeUnknown { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -199,7 +215,8 @@ impl Error {
             | Error::Api { request_id, .. }
             | Error::Unauthorized { request_id, .. }
             | Error::RateLimited { request_id, .. } => request_id.as_deref(),
-            Error::CreatedIncomplete { source, .. } => source.request_id(),
+            Error::CreatedIncomplete { source, .. }
+            | Error::CreateOutcomeUnknown { source, .. } => source.request_id(),
             _ => None,
         }
     }

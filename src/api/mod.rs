@@ -35,6 +35,8 @@ mod client;
 mod config;
 mod create;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 mod messages;
 mod model;
 mod operations;
@@ -46,7 +48,7 @@ mod transport;
 pub use client::Client;
 pub use config::{
     ClientConfig, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_LIST_SNAPSHOT_TTL,
-    DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL,
+    DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL, parse_ca_pem,
 };
 pub use error::{ApiMessage, Error};
 pub use model::{Integration, IntegrationRequest, TestOutcome};

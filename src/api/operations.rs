@@ -26,27 +26,23 @@ const LIST_EXPECTED: &str = "a JSON array of integrations";
 impl Client {
     /// Every integration, or those of one type.
     pub async fn list(&self, integration_type: Option<&str>) -> Result<Vec<Integration>, Error> {
+        let spec = self.list_spec(integration_type);
+        let response = self.call_ok(&spec, Redactions::default()).await?;
+        self.parse_list(&spec, &response, integration_type)
+    }
+
+    /// The list request for `integration_type` (all types when `None`).
+    pub(crate) fn list_spec(&self, integration_type: Option<&str>) -> RequestSpec {
         let family = self.inner.endpoints.family(integration_type);
-        let spec = self.list_spec(family, integration_type);
-        let items = self.list_items(&spec).await?;
-        let wanted = integration_type.map(normalize_type);
-        let mut found = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let integration = Integration::from_json(item).map_err(|detail| {
-                decode(&spec, LIST_EXPECTED, format!("item {index}: {detail}"))
-            })?;
-            if wanted
-                .as_ref()
-                .is_none_or(|t| *t == integration.integration_type)
-            {
-                found.push(integration);
-            }
-        }
-        Ok(found)
+        self.family_list_spec(family, integration_type)
     }
 
     /// The list request of `family`, filtered by type when one is given.
-    pub(crate) fn list_spec(&self, family: Family, integration_type: Option<&str>) -> RequestSpec {
+    pub(crate) fn family_list_spec(
+        &self,
+        family: Family,
+        integration_type: Option<&str>,
+    ) -> RequestSpec {
         let mut endpoint = self.inner.endpoints.collection(family);
         let mut query = Vec::new();
         if family == Family::Tenant {
@@ -63,17 +59,27 @@ impl Client {
         RequestSpec::new(Method::GET, endpoint)
     }
 
-    /// Sends a list request; the items of the JSON array it answers.
-    pub(crate) async fn list_items(&self, spec: &RequestSpec) -> Result<Vec<Value>, Error> {
-        let response = self.call_ok(spec, Redactions::default()).await?;
-        match parse_json(spec, &response.body, LIST_EXPECTED)? {
-            Value::Array(items) => Ok(items),
-            other => Err(decode(
-                spec,
-                LIST_EXPECTED,
-                format!("a JSON {}", kind(&other)),
-            )),
+    /// The integrations of `integration_type` in a list answer.
+    pub(crate) fn parse_list(
+        &self,
+        spec: &RequestSpec,
+        response: &Response,
+        integration_type: Option<&str>,
+    ) -> Result<Vec<Integration>, Error> {
+        let items = list_items(spec, response)?;
+        let wanted = integration_type.map(normalize_type);
+        let mut found = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let integration = Integration::from_json(item)
+                .map_err(|detail| decode(spec, LIST_EXPECTED, format!("item {index}: {detail}")))?;
+            if wanted
+                .as_ref()
+                .is_none_or(|t| *t == integration.integration_type)
+            {
+                found.push(integration);
+            }
         }
+        Ok(found)
     }
 
     /// One integration; [`Error::NotFound`] when it does not exist.
@@ -188,6 +194,18 @@ impl Client {
             attempts,
             Redactions(&secrets),
         ))
+    }
+}
+
+/// The items of the JSON array a list answers.
+pub(crate) fn list_items(spec: &RequestSpec, response: &Response) -> Result<Vec<Value>, Error> {
+    match parse_json(spec, &response.body, LIST_EXPECTED)? {
+        Value::Array(items) => Ok(items),
+        other => Err(decode(
+            spec,
+            LIST_EXPECTED,
+            format!("a JSON {}", kind(&other)),
+        )),
     }
 }
 

@@ -29,8 +29,9 @@ use super::client::Client;
 use super::error::Error;
 use serde_json::Value;
 
+use super::messages::Redactions;
 use super::model::{Integration, id_of};
-use super::operations::check_id;
+use super::operations::{check_id, list_items};
 use super::route::{Family, normalize_type};
 
 /// One family's integrations as one list answer showed them.
@@ -239,7 +240,11 @@ impl Client {
         }
         let sent = snapshots.tick();
         let taken = Instant::now();
-        let result = self.list_items(&self.list_spec(family, None)).await;
+        let spec = self.family_list_spec(family, None);
+        let result = self
+            .call_ok(&spec, Redactions::default())
+            .await
+            .and_then(|response| list_items(&spec, &response));
         let outcome = match result {
             Ok(items) => {
                 let listing = Arc::new(Listing::new(sent, taken, items));

@@ -50,12 +50,21 @@ impl RequestSpec {
     }
 }
 
-/// A complete answer.
-#[derive(Debug)]
+/// A complete answer. `Debug` shows the status and the body's length, never the body.
 pub(crate) struct Response {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id())
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Response {
@@ -84,6 +93,9 @@ pub(crate) enum Failure {
     Connect(String),
     /// The connection broke after the request may have been sent.
     Broken(String),
+    /// 401 even with a token obtained just before: the token was refused before the request
+    /// was acted on (it expired early, or was revoked). Another attempt logs in again.
+    Unauthorized(Response),
 }
 
 impl Failure {
@@ -92,7 +104,7 @@ impl Failure {
         match self {
             Failure::Status(r) => r.status != StatusCode::TOO_MANY_REQUESTS,
             Failure::Timeout | Failure::Broken(_) => true,
-            Failure::Connect(_) => false,
+            Failure::Connect(_) | Failure::Unauthorized(_) => false,
         }
     }
 
@@ -134,6 +146,17 @@ impl Transport {
         if self.cancel.is_cancelled() {
             return Err(Error::Stopped);
         }
+        self.send_even_if_stopped(spec, token, attempt).await
+    }
+
+    /// One attempt, even after `Client::stop`: only for the one call that finds out whether
+    /// a create went through (bounded by the per-attempt timeout).
+    pub(crate) async fn send_even_if_stopped(
+        &self,
+        spec: &RequestSpec,
+        token: Option<&SecretString>,
+        attempt: u32,
+    ) -> Result<Attempt, Error> {
         let mut request = self
             .http
             .request(spec.method.clone(), spec.endpoint.url.clone())
@@ -193,7 +216,9 @@ impl Transport {
 
 fn log_attempt(spec: &RequestSpec, attempt: u32, outcome: &Attempt) {
     let (status, request_id, failure) = match outcome {
-        Attempt::Done(r) | Attempt::Retryable(Failure::Status(r)) => {
+        Attempt::Done(r)
+        | Attempt::Retryable(Failure::Status(r))
+        | Attempt::Retryable(Failure::Unauthorized(r)) => {
             (Some(r.status.as_u16()), r.request_id(), None)
         }
         Attempt::Retryable(Failure::Timeout) => (None, None, Some("timeout")),
@@ -299,7 +324,9 @@ impl<'a> Retrier<'a> {
                 retry_after,
                 request_id: r.request_id(),
             },
-            Failure::Status(r) => api_error(operation, &r, attempts, self.redactions),
+            Failure::Status(r) | Failure::Unauthorized(r) => {
+                api_error(operation, &r, attempts, self.redactions)
+            }
             Failure::Timeout => Error::Timeout {
                 operation,
                 attempts,
@@ -340,6 +367,15 @@ mod tests {
             headers: HeaderMap::new(),
             body: Vec::new(),
         }
+    }
+
+    #[test]
+    fn debug_of_an_answer_never_shows_its_body() {
+        let mut response = answer(400);
+        response.body = b"{\"subject\":\"echoed-secret-value\"}".to_vec();
+        let text = format!("{:?}", Failure::Status(response));
+        assert!(!text.contains("echoed-secret-value"), "{text}");
+        assert!(text.contains("400"), "{text}");
     }
 
     #[test]

@@ -14,7 +14,8 @@ use prismacloud::sandbox::config::{
     DEFAULT_CUSTOMER_NAME, DEFAULT_PASSWORD, DEFAULT_PRISMA_ID, DEFAULT_RATE_LIMIT,
     DEFAULT_USERNAME,
 };
-use prismacloud::sandbox::{RateLimit, Sandbox, SandboxConfig};
+use prismacloud::sandbox::faults::{DEFAULT_MAX_LATENCY_MS, DEFAULT_RETRY_AFTER_SECS};
+use prismacloud::sandbox::{FaultConfig, FaultWeights, RateLimit, Sandbox, SandboxConfig};
 use secrecy::SecretString;
 use tracing_subscriber::EnvFilter;
 
@@ -63,10 +64,54 @@ struct Args {
     /// No rate limiting at all (overrides the two options above).
     #[arg(long, env = "PRISMACLOUD_SANDBOX_NO_RATE_LIMIT")]
     no_rate_limit: bool,
+    /// Fault injection: probability (0 to 1) that an API request gets a fault. 0 is off.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_FAULT_RATE", default_value_t = 0.0,
+          value_parser = parse_rate)]
+    fault_rate: f64,
+    /// Fault kinds and their weights: `all`, or e.g. `latency=2,rate_limit=1,drop=1`
+    /// (kinds: latency, rate_limit, unavailable, server_error, bad_gateway, drop, token_expiry).
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_FAULT_WEIGHTS", default_value = "all")]
+    fault_weights: FaultWeights,
+    /// Seed of the fault decisions, to replay a run (default: a random one, printed).
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_FAULT_SEED")]
+    fault_seed: Option<u64>,
+    /// Longest latency a latency fault adds, e.g. 300ms, 2s.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_FAULT_MAX_LATENCY",
+          default_value_t = humantime::Duration::from(Duration::from_millis(DEFAULT_MAX_LATENCY_MS)))]
+    fault_max_latency: humantime::Duration,
+    /// Retry-After of injected 429 and 503 answers, e.g. 1s.
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_FAULT_RETRY_AFTER",
+          default_value_t = humantime::Duration::from(Duration::from_secs(DEFAULT_RETRY_AFTER_SECS)))]
+    fault_retry_after: humantime::Duration,
     /// A fixed delay added to every API request, e.g. 50ms (for benchmarks).
     #[arg(long, env = "PRISMACLOUD_SANDBOX_LATENCY", default_value = "0s",
           value_parser = humantime::parse_duration)]
     latency: Duration,
+}
+
+fn parse_rate(raw: &str) -> Result<f64, String> {
+    match raw.trim().parse::<f64>() {
+        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
+        _ => Err(format!("{raw:?} is not a probability from 0 to 1")),
+    }
+}
+
+impl Args {
+    /// The start-up fault injection these flags ask for.
+    fn faults(&self) -> FaultConfig {
+        if self.fault_rate == 0.0 {
+            return FaultConfig::default();
+        }
+        FaultConfig {
+            max_latency_ms: u64::try_from(self.fault_max_latency.as_millis()).unwrap_or(u64::MAX),
+            retry_after_secs: self.fault_retry_after.as_secs(),
+            ..FaultConfig::random(
+                self.fault_rate,
+                self.fault_weights.clone(),
+                self.fault_seed.unwrap_or_else(rand::random),
+            )
+        }
+    }
 }
 
 /// Quotes `value` for a POSIX shell when it needs it.
@@ -125,6 +170,7 @@ async fn main() -> anyhow::Result<()> {
         burst: args.rate_limit_burst,
         per_second: args.rate_limit_per_second,
     });
+    let faults = args.faults();
     let exports = [
         ("PRISMACLOUD_USERNAME", shell_quote(&args.username)),
         ("PRISMACLOUD_PASSWORD", shell_quote(&args.password)),
@@ -137,8 +183,15 @@ async fn main() -> anyhow::Result<()> {
         token_ttl: args.token_ttl,
         rate_limit,
         latency: args.latency,
+        faults,
     };
     let prisma_id = config.prisma_id.clone();
+    let fault_note = config.faults.is_active().then(|| {
+        format!(
+            "# fault injection: rate {}, seed {} (replay with --fault-seed {})",
+            args.fault_rate, config.faults.seed, config.faults.seed
+        )
+    });
     let sandbox = Sandbox::start(config, args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -155,6 +208,9 @@ async fn main() -> anyhow::Result<()> {
     )?;
     for (name, value) in exports {
         writeln!(out, "export {name}={value}")?;
+    }
+    if let Some(note) = fault_note {
+        writeln!(out, "{note}")?;
     }
     writeln!(out, "# prisma id {prisma_id}; stop with Ctrl-C")?;
     out.flush()?;

@@ -78,6 +78,16 @@ const SETTINGS: &[Setting] = &[
                       `Retry-After`. Defaults to `5`.",
     },
     Setting {
+        attr: "ca_file",
+        env: "PRISMACLOUD_CA_FILE",
+        ty: Type::String,
+        sensitive: false,
+        description: "Path of a PEM file with the certificate(s) of a private certificate \
+                      authority to trust, in addition to the system's, when the API sits behind \
+                      a TLS proxy or gateway with a private CA. TLS certificates are always \
+                      verified.",
+    },
+    Setting {
         attr: "insecure_http",
         env: "PRISMACLOUD_INSECURE_HTTP",
         ty: Type::Bool,
@@ -145,9 +155,21 @@ fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d == "localhost",
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => {
+            ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
         None => false,
     }
+}
+
+/// The PEM bundle at `path`, checked to hold at least one certificate.
+fn read_ca_file(path: &str) -> Result<Vec<u8>, String> {
+    let pem = std::fs::read(path.trim())
+        .map_err(|e| format!("Cannot read the CA file {path:?}: {e}."))?;
+    crate::api::parse_ca_pem(&pem).map_err(|reason| {
+        format!("The CA file {path:?} is unusable: {reason}. It must hold PEM certificates.")
+    })?;
+    Ok(pem)
 }
 
 fn parse_timeout(raw: &str) -> Result<Duration, String> {
@@ -265,6 +287,7 @@ pub fn resolve(
     let timeout = get("request_timeout", false);
     let retries = get("max_retries", false);
     let insecure = get("insecure_http", false);
+    let ca_file = get("ca_file", false);
 
     let text = |v: &Option<Value>| v.as_ref().and_then(|v| v.as_str()).map(str::to_string);
     let insecure = match insecure {
@@ -300,6 +323,14 @@ pub fn resolve(
             0
         }
     };
+    let ca_pem = match text(&ca_file).map(|path| read_ca_file(&path)) {
+        None => None,
+        Some(Ok(pem)) => Some(pem),
+        Some(Err(e)) => {
+            diags.attribute_error(AttributePath::root("ca_file"), "Invalid ca_file", e);
+            None
+        }
+    };
     let (Some(url), Some(username), Some(password)) = (url, text(&username), text(&password))
     else {
         return Err(diags);
@@ -313,6 +344,7 @@ pub fn resolve(
     client.request_timeout = request_timeout;
     client.max_retries = max_retries;
     client.user_agent = user_agent;
+    client.ca_pem = ca_pem;
     Ok(client)
 }
 

@@ -1,14 +1,18 @@
 //! The one place API errors become Terraform diagnostics: one wording style, a hint for the
 //! errors users can fix, and every configured secret scrubbed from the text.
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::api::Error;
 use crate::tfplugin::diag::{Diagnostic, Severity};
 
 /// Replaces each secret's occurrences in `text`; the API may echo what it was sent.
-pub fn scrub(text: &str, secrets: &[String]) -> String {
+pub fn scrub(text: &str, secrets: &[SecretString]) -> String {
     let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| s.len() >= 4) {
-        out = out.replace(s.as_str(), "(sensitive value)");
+    for s in secrets.iter().map(ExposeSecret::expose_secret) {
+        if s.len() >= 4 {
+            out = out.replace(s, "(sensitive value)");
+        }
     }
     out
 }
@@ -29,8 +33,17 @@ fn hint(err: &Error, resource_type: &str) -> Option<String> {
              \"<its id>\")."
         ),
         Error::CreatedIncomplete { id, .. } => format!(
-            "The integration exists in Prisma Cloud as {id} and is recorded in state; the next \
-             apply finishes configuring it."
+            "The integration exists in Prisma Cloud as {id} and is recorded in state, marked \
+             tainted: the next apply replaces it with one configured as planned."
+        ),
+        Error::CreateOutcomeUnknown {
+            name,
+            integration_type,
+            ..
+        } => format!(
+            "Look for a {integration_type} integration named {name:?} in Prisma Cloud. If it \
+             exists, bring it under Terraform with an import block (to = {resource_type}.<name>, \
+             id = \"<its id>\") or delete it; otherwise the next apply creates it."
         ),
         _ => return None,
     })
@@ -38,7 +51,12 @@ fn hint(err: &Error, resource_type: &str) -> Option<String> {
 
 /// A diagnostic for a failed API call. `action` completes "Could not …", e.g.
 /// `create the Slack integration "alerts"`.
-pub fn api_error(action: &str, resource_type: &str, err: &Error, secrets: &[String]) -> Diagnostic {
+pub fn api_error(
+    action: &str,
+    resource_type: &str,
+    err: &Error,
+    secrets: &[SecretString],
+) -> Diagnostic {
     let mut detail = err.to_string();
     if let Some(h) = hint(err, resource_type) {
         detail.push_str("\n\n");
@@ -73,7 +91,7 @@ mod tests {
             "create the Slack integration \"alerts\"",
             "prismacloud_integration_slack",
             &err,
-            &["hunter2-token".into()],
+            &[SecretString::from("hunter2-token")],
         );
         assert!(!d.detail.contains("hunter2-token"), "{}", d.detail);
         assert!(d.detail.contains("req-1"), "{}", d.detail);

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{IntegrationType, Mutability};
+use crate::catalog::{Field, IntegrationType, Mutability};
 use crate::tfplugin::diag::AttributePath;
 use crate::tfplugin::provider::{PlanRequest, PlanResponse};
 use crate::tfplugin::value::Value;
@@ -40,6 +40,27 @@ fn configurable(ty: &IntegrationType) -> Vec<String> {
         }
     }
     names
+}
+
+/// The attributes of an immutable field whose change replaces the integration: the attribute
+/// itself, or for a secret its plain form and the version of its write-only form (a new
+/// write-only value alone is not seen until its version changes).
+fn replacing(field: &Field) -> Vec<String> {
+    if field.secret {
+        let n = secret_names(field);
+        vec![n.plain, n.version]
+    } else {
+        vec![field.attribute()]
+    }
+}
+
+/// Every top-level attribute of the type's resource whose change forces replacement.
+pub fn replacing_attributes(ty: &IntegrationType) -> Vec<String> {
+    ty.fields
+        .iter()
+        .filter(|f| f.mutability == Mutability::ForcesReplacement)
+        .flat_map(replacing)
+        .collect()
 }
 
 pub fn plan(ty: &IntegrationType, request: &PlanRequest) -> PlanResponse {
@@ -100,18 +121,12 @@ pub fn plan(ty: &IntegrationType, request: &PlanRequest) -> PlanResponse {
             .iter()
             .filter(|f| f.mutability == Mutability::ForcesReplacement)
         {
-            let watched = if f.secret {
-                let n = secret_names(f);
-                // A secret the state does not know (after import) cannot be compared: the
-                // update sends it, and the API refuses if it differs.
-                if prior.get(&n.plain).is_null() && prior.get(&n.version).is_null() {
-                    vec![]
-                } else {
-                    vec![n.plain, n.version]
-                }
-            } else {
-                vec![f.attribute()]
-            };
+            let watched = replacing(f);
+            // A secret the state does not know (after import) cannot be compared: the update
+            // sends it, and the API refuses if it differs.
+            if f.secret && watched.iter().all(|name| prior.get(name).is_null()) {
+                continue;
+            }
             for name in watched {
                 if planned.get(&name).unwrap_or(&Value::Null) != prior.get(&name) {
                     requires_replace.push(AttributePath::root(&name));

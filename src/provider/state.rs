@@ -152,14 +152,15 @@ pub fn integration_request(
 }
 
 /// Every secret value in `state` and `config`, so error texts can be scrubbed of them.
-pub fn secret_values(ty: &IntegrationType, values: &[&Value]) -> Vec<String> {
+/// Every configured secret value (plain and write-only forms) in `values`, held as secrets.
+pub fn secret_values(ty: &IntegrationType, values: &[&Value]) -> Vec<SecretString> {
     let mut out = Vec::new();
     for field in ty.fields.iter().filter(|f| f.secret) {
         let n = secret_names(field);
         for v in values {
             for name in [&n.plain, &n.write_only] {
                 if let Some(s) = v.get(name).as_str().filter(|s| !s.is_empty()) {
-                    out.push(s.to_string());
+                    out.push(SecretString::from(s));
                 }
             }
         }

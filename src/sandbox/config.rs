@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
+use super::faults::FaultConfig;
+
 /// Demo access key accepted by a default sandbox. Public on purpose: the sandbox is offline.
 pub const DEFAULT_USERNAME: &str = "sandbox-access-key";
 /// Demo secret key accepted by a default sandbox. Public on purpose: the sandbox is offline.
@@ -39,6 +41,8 @@ pub struct SandboxConfig {
     /// A fixed delay before every API request is handled (control endpoints excepted), to
     /// stand for the network and server time of the real API in benchmarks. Zero by default.
     pub latency: Duration,
+    /// Fault injection at start-up (none by default); `PUT /_sandbox/faults` changes it.
+    pub faults: FaultConfig,
 }
 
 /// A token bucket: `burst` requests at once, refilled at `per_second` requests per second.
@@ -64,6 +68,7 @@ impl Default for SandboxConfig {
             token_ttl: DEFAULT_TOKEN_TTL,
             rate_limit: Some(DEFAULT_RATE_LIMIT),
             latency: Duration::ZERO,
+            faults: FaultConfig::default(),
         }
     }
 }

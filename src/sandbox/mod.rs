@@ -13,6 +13,8 @@
 //! - `state`: [`SandboxState`], shared by requests; `store`: the integrations.
 //! - `pipeline`: request id, logging, counters, error rendering, identification, rate limit.
 //! - `latency`: the fixed per-request delay of [`SandboxConfig::latency`], for benchmarks.
+//! - [`faults`]: seeded fault injection (latency, 429, 5xx, dropped connections, early token
+//!   expiry) and the watch on `Retry-After`.
 //! - `routes`: the endpoints of the classic and v1 families, login, license, control.
 //! - `integrations`: what the endpoints do (create, update, patch, delete, test).
 //! - `request` and `rules`: validation of bodies and of every type's `integrationConfig`.
@@ -25,6 +27,7 @@
 
 pub mod config;
 mod error;
+pub mod faults;
 mod integration_type;
 mod integrations;
 mod latency;
@@ -42,6 +45,7 @@ mod stats;
 mod store;
 
 pub use config::{RateLimit, SandboxConfig};
+pub use faults::{FaultConfig, FaultKind, FaultRule, FaultWeights};
 pub use server::Sandbox;
 pub use state::SandboxState;
 pub use stats::{Stats, UNMATCHED_ROUTE};

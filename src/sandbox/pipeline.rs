@@ -4,9 +4,9 @@
 //!    (method, path, status, latency; never bodies or headers).
 //! 1. *(`latency`: the fixed delay of `--latency`, inside the edge so that the log line shows it.)*
 //! 2. [`render_errors`]: turns an [`ApiError`] into the body of the family the path belongs to.
-//! 3. *(fault injection slots in here: it sees every request after it has an id and before it is
-//!    identified, so it can add latency, answer 429/5xx in the API's own shapes through
-//!    [`ApiError`], drop the connection, or expire the caller's token early.)*
+//! 3. [`faults::inject`]: fault injection and the `Retry-After` watch (`faults`); it sees every
+//!    request after it has an id and before it is identified, so it can add latency, answer
+//!    429/5xx in the API's own shapes, drop the connection, or expire the caller's token early.
 //! 4. [`identify`]: reads `x-redlock-auth` and records the [`Caller`].
 //! 5. [`rate_limit`]: draws from the caller's bucket; 429 with `Retry-After` and an HTML body
 //!    when empty; `X-RateLimit-*` headers on every response.
@@ -25,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 
 use super::error::{self, ApiError, ErrorReport, Family, Violation, keys};
+use super::faults;
 use super::latency;
 use super::rate_limit::{ANONYMOUS, Decision};
 use super::routes::extract::{Caller, User};
@@ -33,7 +34,7 @@ use super::state::SandboxState;
 use super::stats::UNMATCHED_ROUTE;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-redlock-request-id");
-const AUTH: HeaderName = HeaderName::from_static("x-redlock-auth");
+pub(crate) const AUTH: HeaderName = HeaderName::from_static("x-redlock-auth");
 const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
 const REPLENISH_RATE: HeaderName = HeaderName::from_static("x-ratelimit-replenish-rate");
 const BURST_CAPACITY: HeaderName = HeaderName::from_static("x-ratelimit-burst-capacity");
@@ -46,6 +47,7 @@ pub(crate) fn wrap(router: Router, state: &SandboxState) -> Router {
             .layer(from_fn_with_state(state.clone(), edge))
             .layer(from_fn_with_state(state.clone(), latency::delay))
             .layer(from_fn(render_errors))
+            .layer(from_fn_with_state(state.clone(), faults::inject))
             .layer(from_fn_with_state(state.clone(), identify))
             .layer(from_fn_with_state(state.clone(), rate_limit)),
     )
@@ -56,10 +58,7 @@ async fn edge(State(state): State<SandboxState>, request: Request, next: Next) -
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_owned());
+    let route = route_of(&request).to_owned();
     let request_id = uuid::Uuid::new_v4().to_string();
     let mut response = next.run(request).await;
     if let Ok(value) = HeaderValue::from_str(&request_id) {
@@ -67,8 +66,7 @@ async fn edge(State(state): State<SandboxState>, request: Request, next: Next) -
     }
     let status = response.status().as_u16();
     if !path.starts_with(CONTROL_PREFIX) {
-        let route = route.as_deref().unwrap_or(UNMATCHED_ROUTE);
-        state.inner().stats.record(method.as_str(), route, status);
+        state.inner().stats.record(method.as_str(), &route, status);
     }
     tracing::info!(
         target: "prismacloud::sandbox",
@@ -80,6 +78,24 @@ async fn edge(State(state): State<SandboxState>, request: Request, next: Next) -
         "request"
     );
     response
+}
+
+/// The route template a request matched, or [`UNMATCHED_ROUTE`].
+pub(crate) fn route_of(request: &Request) -> &str {
+    request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or(UNMATCHED_ROUTE, MatchedPath::as_str)
+}
+
+/// `"METHOD /route/{template}"`, the label the stats count requests under.
+pub(crate) fn route_label(request: &Request) -> String {
+    format!("{} {}", request.method(), route_of(request))
+}
+
+/// Whether the request is for a control endpoint (`/_sandbox/...`).
+pub(crate) fn is_control(request: &Request) -> bool {
+    request.uri().path().starts_with(CONTROL_PREFIX)
 }
 
 /// Renders an unrendered [`ApiError`] in the shape of the request's family.
@@ -122,7 +138,7 @@ async fn rate_limit(State(state): State<SandboxState>, request: Request, next: N
         _ => None,
     };
     let key = user.as_deref().unwrap_or(ANONYMOUS);
-    let decision = if request.uri().path().starts_with(CONTROL_PREFIX) {
+    let decision = if is_control(&request) {
         limiter.peek(key)
     } else {
         limiter.take(key)
@@ -143,18 +159,41 @@ async fn rate_limit(State(state): State<SandboxState>, request: Request, next: N
 /// The real API sometimes answers 429 with an HTML page, no JSON and no `x-redlock-status`:
 /// the sandbox always does, so clients learn to classify by status code.
 fn too_many_requests(decision: Decision) -> Response {
-    let body = "<!DOCTYPE html>\n<html><head><title>429 Too Many Requests</title></head>\
-                <body><h1>429 Too Many Requests</h1><p>Rate limit exceeded. Retry later.</p>\
-                </body></html>\n";
-    (
+    html_error(
         StatusCode::TOO_MANY_REQUESTS,
-        [
-            (header::RETRY_AFTER, decision.retry_after_secs.to_string()),
-            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
-        ],
+        Some(decision.retry_after_secs),
+    )
+}
+
+/// An HTML error page, as gateways and the real API's rate limiter send, with `Retry-After`
+/// when given.
+pub(crate) fn html_error(status: StatusCode, retry_after_secs: Option<u64>) -> Response {
+    let title = format!(
+        "{} {}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("Error")
+    );
+    let text = match status {
+        StatusCode::TOO_MANY_REQUESTS => "Rate limit exceeded. Retry later.",
+        StatusCode::SERVICE_UNAVAILABLE => "The service is temporarily unavailable. Retry later.",
+        _ => "The server could not complete the request.",
+    };
+    let body = format!(
+        "<!DOCTYPE html>\n<html><head><title>{title}</title></head>\
+         <body><h1>{title}</h1><p>{text}</p></body></html>\n"
+    );
+    let mut response = (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         body,
     )
-        .into_response()
+        .into_response();
+    if let Some(secs) = retry_after_secs {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
 }
 
 /// API routes: 401 unless the caller presented a valid token.

@@ -7,6 +7,7 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde_json::Value;
 
 use super::config::SandboxConfig;
+use super::faults::{FaultConfig, Faults};
 use super::rate_limit::RateLimiter;
 use super::render;
 use super::session::Sessions;
@@ -24,6 +25,7 @@ pub(crate) struct Inner {
     pub(crate) sessions: Sessions,
     pub(crate) limiter: Option<RateLimiter>,
     pub(crate) stats: StatsRecorder,
+    pub(crate) faults: Faults,
     store: RwLock<Store>,
 }
 
@@ -34,6 +36,7 @@ impl SandboxState {
             sessions: Sessions::new(config.token_ttl),
             limiter: config.rate_limit.map(RateLimiter::new),
             stats: StatsRecorder::default(),
+            faults: Faults::new(config.faults.clone()),
             store: RwLock::new(Store::default()),
             config,
         };
@@ -62,10 +65,29 @@ impl SandboxState {
         self.inner.stats.snapshot()
     }
 
-    /// Forgets every integration, zeroes the counters and refills the rate-limit buckets.
-    /// Issued tokens stay valid, so a connected client keeps working.
+    /// The fault injection in force.
+    pub fn faults(&self) -> FaultConfig {
+        self.inner.faults.config()
+    }
+
+    /// Replaces the fault injection (and starts its sequence and budgets again); `Err` says
+    /// what is wrong with `config`.
+    pub fn set_faults(&self, config: FaultConfig) -> Result<(), String> {
+        self.inner.faults.set(config)
+    }
+
+    /// Zeroes the counters only (integrations, buckets and faults carry on), to count one
+    /// phase of a test on its own.
+    pub fn reset_stats(&self) {
+        self.inner.stats.reset();
+    }
+
+    /// Forgets every integration, zeroes the counters, refills the rate-limit buckets and
+    /// starts the fault sequence again (same configuration). Issued tokens stay valid, so a
+    /// connected client keeps working.
     pub fn reset(&self) {
         self.store_mut().clear();
+        self.inner.faults.reset();
         self.inner.stats.reset();
         if let Some(limiter) = &self.inner.limiter {
             limiter.reset();

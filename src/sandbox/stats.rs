@@ -29,9 +29,25 @@ pub struct Stats {
     pub unauthorized: u64,
     /// 429 responses.
     pub rate_limited: u64,
+    /// Injected faults by kind (`latency`, `rate_limit`, `drop`, ...; see `FaultKind`).
+    pub faults: BTreeMap<String, u64>,
+    /// Injected faults by `"METHOD /route/{template}"`.
+    pub faults_by_route: BTreeMap<String, u64>,
+    /// Requests repeated before the `Retry-After` of the 429 or 503 they got had passed.
+    pub early_retries: u64,
 }
 
 impl Stats {
+    /// Faults injected of `kind` (a `FaultKind` name such as `"drop"`).
+    pub fn faults_of(&self, kind: &str) -> u64 {
+        self.faults.get(kind).copied().unwrap_or(0)
+    }
+
+    /// Every fault injected.
+    pub fn total_faults(&self) -> u64 {
+        self.faults.values().sum()
+    }
+
     /// Requests counted for `method` on `route` (a route template such as
     /// `/api/v1/tenant/{prisma_id}/integration`).
     pub fn requests_to(&self, method: &str, route: &str) -> u64 {
@@ -66,6 +82,20 @@ impl StatsRecorder {
                 _ => {}
             }
         });
+    }
+
+    /// Counts one injected fault.
+    pub(crate) fn fault(&self, kind: &str, route: &str) {
+        self.update(|s| {
+            *s.faults.entry(kind.to_owned()).or_default() += 1;
+            *s.faults_by_route.entry(route.to_owned()).or_default() += 1;
+        });
+    }
+
+    /// Counts one request that came back before its `Retry-After`.
+    pub(crate) fn early_retry(&self, route: &str) {
+        tracing::warn!(target: "prismacloud::sandbox", %route, "request repeated before its Retry-After");
+        self.update(|s| s.early_retries += 1);
     }
 
     pub(crate) fn login_succeeded(&self) {

@@ -52,6 +52,20 @@ pub fn init(module: &str) {
     let level = level_from_env(|name| std::env::var(name).ok());
     // An error only means a subscriber is already installed; keep that one.
     let _ = tracing::subscriber::set_global_default(subscriber(module, level, std::io::stderr));
+    log_panics();
+}
+
+/// A panic is also logged as an error entry, so Terraform shows it at any log level (the
+/// default hook's plain stderr text only appears at debug level and above).
+fn log_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            tracing::error!(panic = %info, "the provider panicked");
+            default_hook(info);
+        }));
+    });
 }
 
 /// The log level Terraform's settings ask of a provider: `TF_LOG_PROVIDER`,

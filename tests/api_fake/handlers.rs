@@ -87,6 +87,10 @@ async fn handle(
             query: query.clone(),
             body: body.clone(),
             token: token.clone(),
+            user_agent: headers
+                .get("user-agent")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
             at: Instant::now(),
         });
         let position = inner.faults.iter().position(|(r, _)| *r == target.route);

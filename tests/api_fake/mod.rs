@@ -67,6 +67,7 @@ pub struct Seen {
     pub query: String,
     pub body: Option<Value>,
     pub token: Option<String>,
+    pub user_agent: Option<String>,
     pub at: Instant,
 }
 

@@ -4,20 +4,27 @@
 //! The CLI comes from `TERRAFORM`, else `.tools/bin/terraform` (installed by
 //! `scripts/install-terraform.sh`). A missing CLI fails the test: acceptance tests never skip.
 //!
+//! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
+//! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or
+//! in that log — fails the test, whatever the run's exit code.
+//!
 //! Other providers a test needs (see [`official`]) are served from the test process itself and
 //! handed to Terraform through `TF_REATTACH_PROVIDERS`, as Terraform's own test harness does.
 
 #![allow(dead_code)]
 
+pub mod fleet;
 pub mod official;
+pub mod tls_front;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use prismacloud::api::{Client, ClientConfig};
-use prismacloud::sandbox::{Sandbox, SandboxConfig, Stats};
+use prismacloud::sandbox::{FaultConfig, Sandbox, SandboxConfig, Stats};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
@@ -54,19 +61,47 @@ pub fn provider_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-prismacloud"))
 }
 
+/// Text that means the provider process panicked or crashed: Rust's panic message, and what
+/// Terraform says when a plugin dies under it.
+pub const PANIC_MARKERS: &[&str] = &[
+    "panicked at",
+    "Stack trace from the terraform-provider",
+    "Plugin did not respond",
+    "The plugin encountered an error",
+];
+
 /// The outcome of one CLI run.
 pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// The run's log file (`TF_LOG_PATH`): the provider's logs at trace level at least.
+    pub log: String,
 }
 
 impl Run {
-    pub fn from(o: Output) -> Run {
+    pub fn from(o: Output, log: String) -> Run {
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            log,
+        }
+    }
+
+    /// Fails the test if the CLI output or the log shows a panic of the provider.
+    pub fn assert_no_panic(&self) {
+        for (what, text) in [
+            ("stdout", &self.stdout),
+            ("stderr", &self.stderr),
+            ("log", &self.log),
+        ] {
+            if let Some(marker) = PANIC_MARKERS.iter().find(|m| text.contains(**m)) {
+                let at = text.find(marker).unwrap_or(0);
+                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let excerpt: String = text[start..].chars().take(2000).collect();
+                panic!("the provider panicked ({what} shows {marker:?}):\n{excerpt}");
+            }
         }
     }
 
@@ -120,6 +155,7 @@ pub struct Acceptance {
     reattached: Vec<(String, String)>,
     username: String,
     password: SecretString,
+    runs: AtomicUsize,
 }
 
 impl Acceptance {
@@ -158,6 +194,7 @@ impl Acceptance {
             reattached: Vec::new(),
             username,
             password,
+            runs: AtomicUsize::new(0),
         }
     }
 
@@ -175,8 +212,34 @@ impl Acceptance {
         (out, ApiCalls::between(&before, &after))
     }
 
+    /// Replaces the CLI configuration file (by default the `dev_overrides` pointing at this
+    /// run's build) with `text`; an empty text leaves Terraform to its implied installation
+    /// methods (local mirror directories, then the registry).
+    pub fn set_cli_config(&self, text: &str) {
+        std::fs::write(&self.cli_config, text).unwrap();
+    }
+
     pub fn env(&mut self, key: &str, value: &str) {
         self.extra_env.push((key.into(), value.into()));
+    }
+
+    /// A TLS front for this sandbox, signed by a private CA (see `tls_front`).
+    pub fn tls_front(&self) -> tls_front::TlsFront {
+        let state = self.sandbox().state().clone();
+        self.block_on(tls_front::start(state, self.dir.path()))
+    }
+
+    /// Write `main.tf` with `attributes` in the provider block.
+    pub fn config_with_provider(&self, attributes: &str, hcl: &str) {
+        let provider = PROVIDER_HCL.replace(
+            "provider \"prismacloud\" {}",
+            &format!("provider \"prismacloud\" {{\n{attributes}\n}}"),
+        );
+        std::fs::write(
+            self.dir.path().join("main.tf"),
+            format!("{provider}\n{hcl}"),
+        )
+        .unwrap();
     }
 
     /// Serve `provider` from this process as the provider `source` (a full address such as
@@ -227,25 +290,31 @@ impl Acceptance {
         .unwrap();
     }
 
+    /// Runs the CLI with `args` in the scratch directory; fails the test on a provider panic.
     pub fn terraform(&self, args: &[&str]) -> Run {
         self.terraform_in(self.dir.path(), args)
     }
 
-    /// The CLI run in `dir` (a directory of the scratch tree, e.g. a copied example).
+    /// The CLI run in `dir` (a directory of the scratch tree, e.g. a copied example); fails
+    /// the test on a provider panic.
     pub fn terraform_in(&self, dir: &Path, args: &[&str]) -> Run {
-        Run::from(
-            self.command_in(dir, args)
-                .output()
-                .expect("the Terraform CLI runs"),
-        )
+        let run = self.runs.fetch_add(1, Ordering::SeqCst);
+        let log_path = self.dir.path().join(format!("run-{run}.log"));
+        let mut cmd = self.command_in(dir, args, &log_path);
+        let output = cmd.output().expect("the Terraform CLI runs");
+        let run = Run::from(output, self.read_log(&log_path));
+        run.assert_no_panic();
+        run
     }
 
-    /// The command [`Acceptance::terraform`] runs, for callers that start it themselves.
-    pub fn command(&self, args: &[&str]) -> Command {
-        self.command_in(self.dir.path(), args)
+    /// The CLI command for `args` in the scratch directory, logging to `log_path` unless the
+    /// test set `TF_LOG_PATH`.
+    pub fn command(&self, args: &[&str], log_path: &Path) -> Command {
+        self.command_in(self.dir.path(), args, log_path)
     }
 
-    fn command_in(&self, dir: &Path, args: &[&str]) -> Command {
+    /// [`Acceptance::command`] in `dir`.
+    pub fn command_in(&self, dir: &Path, args: &[&str], log_path: &Path) -> Command {
         let mut cmd = Command::new(terraform_cli());
         cmd.args(args)
             .current_dir(dir)
@@ -256,6 +325,8 @@ impl Acceptance {
             .env("PRISMACLOUD_USERNAME", &self.username)
             .env("PRISMACLOUD_PASSWORD", self.password.expose_secret())
             .env_remove("TF_LOG")
+            .env("TF_LOG_PROVIDER", "trace")
+            .env("TF_LOG_PATH", log_path)
             .env_remove("PRISMACLOUD_PRISMA_ID");
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
@@ -278,6 +349,25 @@ impl Acceptance {
             cmd.env("TF_REATTACH_PROVIDERS", Json::Object(reattach).to_string());
         }
         cmd
+    }
+
+    /// The log a run wrote (where the test's own `TF_LOG_PATH`, if any, points).
+    pub fn read_log(&self, default_path: &Path) -> String {
+        let path = self
+            .extra_env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "TF_LOG_PATH")
+            .map_or_else(|| default_path.to_path_buf(), |(_, v)| PathBuf::from(v));
+        std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    /// Switches the sandbox's fault injection (`FaultConfig::default()` switches it off).
+    pub fn faults(&self, config: FaultConfig) {
+        self.sandbox()
+            .state()
+            .set_faults(config)
+            .expect("a valid fault configuration");
     }
 
     /// An API client for changes made outside Terraform (the console, a colleague's script).

@@ -137,3 +137,46 @@ fn schema_marks_the_password_sensitive_and_names_every_variable() {
         assert!(a.description.contains(setting.env));
     }
 }
+
+#[test]
+fn an_ipv4_mapped_loopback_address_is_loopback() {
+    assert!(parse_url("http://[::ffff:127.0.0.1]:8080", false).is_ok());
+    assert!(parse_url("http://[::ffff:10.0.0.1]:8080", false).is_err());
+}
+
+#[test]
+fn ca_file_is_read_from_the_attribute_or_the_environment_and_checked() {
+    let dir = tempfile::tempdir().expect("a scratch directory");
+    let good = dir.path().join("ca.pem");
+    let cert =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).expect("a certificate");
+    std::fs::write(&good, cert.cert.pem()).expect("written");
+    let bad = dir.path().join("bad.pem");
+    std::fs::write(&bad, "not a certificate").expect("written");
+    let base = [
+        ("url", Value::string("https://api.example.com")),
+        ("username", Value::string("AK")),
+        ("password", Value::string("SK")),
+    ];
+    let with = |path: &std::path::Path| {
+        let mut pairs = base.to_vec();
+        pairs.push(("ca_file", Value::string(path.to_string_lossy())));
+        config(&pairs)
+    };
+    let resolved = resolve(&with(&good), &|_| None, "ua".into()).expect("a good CA file");
+    assert_eq!(resolved.ca_pem.as_deref(), Some(cert.cert.pem().as_bytes()));
+
+    let good_path = good.to_string_lossy().into_owned();
+    let from_env = resolve(
+        &config(&base),
+        &move |k| (k == "PRISMACLOUD_CA_FILE").then(|| good_path.clone()),
+        "ua".into(),
+    )
+    .expect("a good CA file from the environment");
+    assert!(from_env.ca_pem.is_some());
+
+    for path in [bad, dir.path().join("missing.pem")] {
+        let d = resolve(&with(&path), &|_| None, "ua".into()).expect_err("unusable");
+        assert_eq!(paths(&d), ["ca_file"]);
+    }
+}

@@ -232,3 +232,25 @@ fn write_only_values_are_never_planned() {
         &Value::int(1)
     );
 }
+
+#[test]
+fn replacing_attributes_name_immutable_fields_and_secret_versions() {
+    let sqs = catalog::find("amazon_sqs").unwrap();
+    assert_eq!(
+        replacing_attributes(sqs),
+        [
+            "more_info",
+            "access_key",
+            "access_key_wo_version",
+            "secret_key",
+            "secret_key_wo_version",
+            "role_arn",
+            "external_id"
+        ]
+    );
+    assert_eq!(
+        replacing_attributes(catalog::find("service_now").unwrap()),
+        ["host_url"]
+    );
+    assert!(replacing_attributes(catalog::find("slack").unwrap()).is_empty());
+}
