@@ -205,11 +205,11 @@ impl Report {
     fn targets(&self) -> String {
         let mut out =
             String::from("\n### Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
-        let classic = |latency_ms| Variant {
-            v1: false,
-            latency_ms,
-        };
-        if let Some(r) = self.row(500, classic(0), Op::Plan) {
+        for r in self
+            .rows
+            .iter()
+            .filter(|r| r.n == 500 && r.op == Op::Plan && r.variant.latency_ms == 0)
+        {
             let _ = writeln!(
                 out,
                 "| plan with refresh of 500 ({}) ≤ 1.5x terraform_data | {:.2}x ({:.2} s vs \
@@ -230,39 +230,52 @@ impl Report {
                 verdict(r.ours.calls <= 3)
             );
         }
+        // (100 / parallelism) × 50 ms: what the injected latency must cost at the least.
         let ideal = 100.0 / PARALLELISM * 0.050;
         for slow in self
             .rows
             .iter()
             .filter(|r| r.n == 100 && r.op == Op::Apply && r.variant.latency_ms == 50)
         {
-            let mut measured = format!(
-                "{:.2} s = {:.2}x of (100 / 10) × 50 ms = {ideal:.2} s",
-                slow.ours.seconds,
-                slow.ours.seconds / ideal
-            );
             let unhurried = Variant {
                 latency_ms: 0,
                 ..slow.variant
             };
-            if let Some(fast) =
-                self.row(100, unhurried, Op::Apply)
-                    .or(self.row(100, classic(0), Op::Apply))
-            {
-                let added = slow.ours.seconds - fast.ours.seconds;
-                let _ = write!(
-                    measured,
-                    "; the latency's share (minus the apply at {}): {added:.2} s = {:.2}x",
-                    fast.variant,
-                    added / ideal
-                );
-            }
+            // The latency's share: the same apply with and without it. The whole command also
+            // holds Terraform's own work (terraform_data's apply alone), which no provider can
+            // bring under the latency's budget.
+            let (measured, met) = match self.row(100, unhurried, Op::Apply) {
+                Some(fast) => {
+                    let added = slow.ours.seconds - fast.ours.seconds;
+                    (
+                        format!(
+                            "the latency added {added:.2} s = {:.2}x of (100 / 10) × 50 ms = \
+                             {ideal:.2} s ({:.2} s against {:.2} s at 0 ms; terraform_data's \
+                             apply alone {:.2} s)",
+                            added / ideal,
+                            slow.ours.seconds,
+                            fast.ours.seconds,
+                            slow.floor.seconds
+                        ),
+                        added <= 1.3 * ideal,
+                    )
+                }
+                None => (
+                    format!(
+                        "{:.2} s = {:.2}x of {ideal:.2} s, Terraform's own work included (no \
+                         0 ms run to subtract)",
+                        slow.ours.seconds,
+                        slow.ours.seconds / ideal
+                    ),
+                    slow.ours.seconds <= 1.3 * ideal,
+                ),
+            };
             let _ = writeln!(
                 out,
                 "| apply of 100 ({}) ≤ 1.3x (100 / parallelism) × per-create latency | \
                  {measured} | {} |",
                 slow.variant,
-                verdict(slow.ours.seconds <= 1.3 * ideal)
+                verdict(met)
             );
         }
         let peak = self
