@@ -1,11 +1,13 @@
 # The two commands of the README, and their parts.
 #   make demo  build everything, start the sandbox, apply examples/quickstart, show the result
 #   make test  every test: unit, in-process gRPC, sandbox, and acceptance through the real Terraform CLI
+#   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
+#              side by side with terraform_data; writes docs/performance.md (not part of `test`)
 #   make docs  regenerate docs/ (index, resources, data sources) from the schemas and examples/
 #   make release  build the release binary and package it for the Registry into target/dist
 #   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
 
-.PHONY: demo test build terraform lint docs release install
+.PHONY: demo test build terraform lint docs release install bench
 
 target_dir := $(or $(CARGO_TARGET_DIR),target)
 
@@ -34,3 +36,6 @@ release:
 
 install: release
 	scripts/release.py install --dist $(target_dir)/dist
+
+bench: terraform
+	cargo bench --bench terraform

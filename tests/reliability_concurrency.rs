@@ -62,26 +62,25 @@ fn a_token_expiring_mid_run_costs_one_login_not_a_storm() {
     let mut t = Acceptance::new();
     let members = fleet::fleet(COUNT, "storm");
     t.config(&fleet::hcl(&members));
-    t.apply();
 
-    // Every read of the plan runs at once; the token dies under the tenth of them, while
-    // others are in flight with it.
+    // Twenty creates run at once; the token dies under one of them, while others are in flight
+    // with it. (A plan has no such crowd any more: its refresh is a single list call.)
     t.env("PRISMACLOUD_MAX_RETRIES", "10");
-    t.sandbox().state().reset_stats();
     t.faults(
         FaultConfig::default().with_rule(
             FaultRule::everywhere(0.1, FaultWeights::only(FaultKind::TokenExpiry))
-                .on("GET /integration/{id}")
+                .on("POST /integration")
                 .limited(1),
         ),
     );
-    let plan = parallel(&t, &["plan", "-detailed-exitcode"]);
-    assert_eq!(plan.code, 0, "{}", plan.all());
+    let out = parallel(&t, &["apply", "-auto-approve"]);
+    assert_eq!(out.code, 0, "{}", out.all());
     let stats = t.sandbox().state().stats();
     eprintln!(
-        "plan with an early token expiry: {} requests, {} answered 401, {} logins",
+        "apply with an early token expiry: {} requests, {} answered 401, {} logins",
         stats.total_requests, stats.unauthorized, stats.logins
     );
+    fleet::assert_exactly(&t, &members);
     assert_eq!(stats.faults_of("token_expiry"), 1);
     assert!(stats.unauthorized >= 1);
     assert_eq!(stats.logins, 2, "the first login, and one after the expiry");

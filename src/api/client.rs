@@ -16,6 +16,7 @@ use super::error::Error;
 use super::messages::Redactions;
 use super::model::IntegrationRequest;
 use super::route::Endpoints;
+use super::snapshot::Snapshots;
 use super::transport::{Attempt, Failure, RequestSpec, Response, Retrier, Transport, api_error};
 
 /// A Prisma Cloud integration API client. Cheap to clone; all clones share one session token
@@ -29,6 +30,7 @@ pub(crate) struct Inner {
     pub(crate) transport: Transport,
     pub(crate) session: Session,
     pub(crate) endpoints: Endpoints,
+    pub(crate) snapshots: Snapshots,
     base_url: String,
 }
 
@@ -80,6 +82,7 @@ impl Client {
                     config.token_ttl,
                 ),
                 endpoints: Endpoints::new(config.base_url.clone(), config.prisma_id),
+                snapshots: Snapshots::new(config.list_snapshot_ttl),
                 base_url: config.base_url.to_string(),
             }),
         })
@@ -198,6 +201,7 @@ mod tests {
         };
         assert_send(&client.list(None));
         assert_send(&client.get("i", None));
+        assert_send(&client.get_coalesced("i", "slack"));
         assert_send(&client.find_by_name("n", "slack"));
         assert_send(&client.create(&request));
         assert_send(&client.update("i", &request));

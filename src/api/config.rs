@@ -17,6 +17,10 @@ pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_MAX_RETRIES: u32 = 5;
 /// Default assumed lifetime of a session token (Prisma Cloud tokens live about 10 minutes).
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(10 * 60);
+/// Default lifetime of a list snapshot serving refreshes (see
+/// [`ClientConfig::list_snapshot_ttl`]): long enough for Terraform to read hundreds of
+/// resources from one list, short enough that a change made meanwhile is seen soon after.
+pub const DEFAULT_LIST_SNAPSHOT_TTL: Duration = Duration::from_secs(10);
 /// Default first backoff ceiling.
 pub const DEFAULT_BACKOFF_BASE: Duration = Duration::from_millis(500);
 /// Default largest backoff ceiling.
@@ -50,6 +54,10 @@ pub struct ClientConfig {
     pub backoff_base: Duration,
     /// Largest backoff ceiling.
     pub backoff_cap: Duration,
+    /// How long one list of all integrations may serve
+    /// [`Client::get_coalesced`](super::Client::get_coalesced) (unless this client writes
+    /// meanwhile); zero makes every such read a `GET` by id.
+    pub list_snapshot_ttl: Duration,
     /// Extra trust anchors (PEM, one or more certificates) for a private CA, trusted in
     /// addition to the system's. TLS verification is always on.
     pub ca_pem: Option<Vec<u8>>,
@@ -81,6 +89,7 @@ impl ClientConfig {
             token_ttl: DEFAULT_TOKEN_TTL,
             backoff_base: DEFAULT_BACKOFF_BASE,
             backoff_cap: DEFAULT_BACKOFF_CAP,
+            list_snapshot_ttl: DEFAULT_LIST_SNAPSHOT_TTL,
             ca_pem: None,
         }
     }
@@ -133,6 +142,7 @@ impl fmt::Debug for ClientConfig {
             .field("token_ttl", &self.token_ttl)
             .field("backoff_base", &self.backoff_base)
             .field("backoff_cap", &self.backoff_cap)
+            .field("list_snapshot_ttl", &self.list_snapshot_ttl)
             .field("ca_pem", &self.ca_pem.as_ref().map(|pem| pem.len()))
             .finish()
     }

@@ -10,7 +10,8 @@
 //!
 //! The POST answer may be empty or not the object (classic answers 200 with no body): the new
 //! integration is then found by listing and matching name and type, a few times if the list
-//! lags. Tenant (v1) integrations are born enabled, so `enabled = false` is applied afterwards
+//! lags. Such lookups use the list snapshots of `snapshot.rs`: one list sent after the POST
+//! answered serves every concurrent create waiting for one. Tenant (v1) integrations are born enabled, so `enabled = false` is applied afterwards
 //! with a PATCH. Once the integration exists, any later failure (even a stop) is reported as
 //! [`Error::CreatedIncomplete`] carrying its id, so that nothing is left untracked.
 //!
@@ -40,6 +41,7 @@ impl Client {
     /// If a follow-up step fails after the integration was stored (disabling a v1
     /// integration, reading it back), the error is [`Error::CreatedIncomplete`] with its id.
     pub async fn create(&self, request: &IntegrationRequest) -> Result<Integration, Error> {
+        let _writing = self.inner.snapshots.writing();
         let family = self.inner.endpoints.family(Some(&request.integration_type));
         let mut may_exist = false;
         let created = match self.post_until_known(request, family, &mut may_exist).await {
@@ -204,10 +206,13 @@ impl Client {
         }
     }
 
-    /// The integration with the request's name and type, if it exists.
+    /// The integration with the request's name and type, if it exists, from a list sent after
+    /// this call began (shared with concurrent creates that need one just as new).
     async fn lookup(&self, request: &IntegrationRequest) -> Result<Option<Integration>, Error> {
-        self.find_by_name(&request.name, &request.integration_type)
-            .await
+        let family = self.inner.endpoints.family(Some(&request.integration_type));
+        let after = self.inner.snapshots.tick();
+        let listing = self.listing(family, after, None).await?;
+        Ok(listing.find(&request.name, &request.integration_type))
     }
 
     /// Applies `enabled = false` to a v1 integration (born enabled) and reads it back.

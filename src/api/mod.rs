@@ -10,6 +10,8 @@
 //! - `config`: [`ClientConfig`] and its defaults.
 //! - `client`: [`Client`], construction, `stop`, authenticated calls with retries.
 //! - `operations`: list, get, find by name, update, delete, test (safe to repeat).
+//! - `snapshot`: one list shared by concurrent reads (refresh in O(1) calls), and by creates
+//!   looking up what they just posted.
 //! - `create`: create, the one operation that is not safe to repeat.
 //! - `auth`: the shared session token (single-flight login and renewal).
 //! - `transport`: one HTTP attempt, failure classification, waits between attempts.
@@ -40,12 +42,13 @@ mod model;
 mod operations;
 mod outcome;
 mod route;
+mod snapshot;
 mod transport;
 
 pub use client::Client;
 pub use config::{
-    ClientConfig, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_MAX_RETRIES,
-    DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL, parse_ca_pem,
+    ClientConfig, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_LIST_SNAPSHOT_TTL,
+    DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL, parse_ca_pem,
 };
 pub use error::{ApiMessage, Error};
 pub use model::{Integration, IntegrationRequest, TestOutcome};

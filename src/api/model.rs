@@ -115,11 +115,7 @@ impl Integration {
         let map = value
             .as_object()
             .ok_or_else(|| format!("a JSON {} instead of an object", kind(value)))?;
-        let id = match map.get("id") {
-            Some(Value::String(s)) if !s.is_empty() => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => return Err("no id".into()),
-        };
+        let id = id_of(value).ok_or("no id")?;
         let name = required_str(map, "name")?;
         let integration_type = normalize_type(&required_str(map, "integrationType")?);
         let enabled = match map.get("enabled") {
@@ -146,6 +142,15 @@ impl Integration {
             valid: map.get("valid").and_then(Value::as_bool),
             reason: optional_str(map, "reason"),
         })
+    }
+}
+
+/// The `id` of an integration object: a non-empty string, or a number as text.
+pub(crate) fn id_of(value: &Value) -> Option<String> {
+    match value.get("id")? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }
 

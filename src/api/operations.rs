@@ -20,6 +20,9 @@ use super::transport::{RequestSpec, Response, api_error};
 /// API messages meaning "no such integration".
 const NOT_FOUND_KEYS: &[&str] = &["not_found", "invalid_id"];
 
+/// What the body of a list answer must be.
+const LIST_EXPECTED: &str = "a JSON array of integrations";
+
 impl Client {
     /// Every integration, or those of one type.
     pub async fn list(&self, integration_type: Option<&str>) -> Result<Vec<Integration>, Error> {
@@ -31,6 +34,15 @@ impl Client {
     /// The list request for `integration_type` (all types when `None`).
     pub(crate) fn list_spec(&self, integration_type: Option<&str>) -> RequestSpec {
         let family = self.inner.endpoints.family(integration_type);
+        self.family_list_spec(family, integration_type)
+    }
+
+    /// The list request of `family`, filtered by type when one is given.
+    pub(crate) fn family_list_spec(
+        &self,
+        family: Family,
+        integration_type: Option<&str>,
+    ) -> RequestSpec {
         let mut endpoint = self.inner.endpoints.collection(family);
         let mut query = Vec::new();
         if family == Family::Tenant {
@@ -54,26 +66,12 @@ impl Client {
         response: &Response,
         integration_type: Option<&str>,
     ) -> Result<Vec<Integration>, Error> {
-        let items = match parse_json(spec, &response.body, "a JSON array of integrations")? {
-            Value::Array(items) => items,
-            other => {
-                return Err(decode(
-                    spec,
-                    "a JSON array of integrations",
-                    format!("a JSON {}", kind(&other)),
-                ));
-            }
-        };
+        let items = list_items(spec, response)?;
         let wanted = integration_type.map(normalize_type);
         let mut found = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let integration = Integration::from_json(item).map_err(|detail| {
-                decode(
-                    spec,
-                    "a JSON array of integrations",
-                    format!("item {index}: {detail}"),
-                )
-            })?;
+            let integration = Integration::from_json(item)
+                .map_err(|detail| decode(spec, LIST_EXPECTED, format!("item {index}: {detail}")))?;
             if wanted
                 .as_ref()
                 .is_none_or(|t| *t == integration.integration_type)
@@ -127,6 +125,7 @@ impl Client {
         request: &IntegrationRequest,
     ) -> Result<Integration, Error> {
         check_id(id)?;
+        let _writing = self.inner.snapshots.writing();
         let family = self.inner.endpoints.family(Some(&request.integration_type));
         let body = body::integration(request, family, Purpose::Update(id))?;
         let spec =
@@ -154,6 +153,7 @@ impl Client {
     /// Deletes an integration; one that is already gone counts as deleted.
     pub async fn delete(&self, id: &str, integration_type: &str) -> Result<(), Error> {
         check_id(id)?;
+        let _writing = self.inner.snapshots.writing();
         let family = self.inner.endpoints.family(Some(integration_type));
         let spec = RequestSpec::new(Method::DELETE, self.inner.endpoints.item(family, id));
         let (response, attempts) = self.call(&spec, Redactions::default()).await?;
@@ -197,6 +197,18 @@ impl Client {
     }
 }
 
+/// The items of the JSON array a list answers.
+pub(crate) fn list_items(spec: &RequestSpec, response: &Response) -> Result<Vec<Value>, Error> {
+    match parse_json(spec, &response.body, LIST_EXPECTED)? {
+        Value::Array(items) => Ok(items),
+        other => Err(decode(
+            spec,
+            LIST_EXPECTED,
+            format!("a JSON {}", kind(&other)),
+        )),
+    }
+}
+
 pub(crate) fn is_not_found(response: &Response) -> bool {
     response.status == StatusCode::NOT_FOUND
         || (!response.status.is_success()
@@ -212,7 +224,7 @@ fn not_found(id: &str, response: &Response) -> Error {
     }
 }
 
-fn check_id(id: &str) -> Result<(), Error> {
+pub(crate) fn check_id(id: &str) -> Result<(), Error> {
     if id.trim().is_empty() {
         return Err(Error::InvalidRequest {
             reason: "the integration id is empty".into(),

@@ -83,6 +83,10 @@ struct Args {
     #[arg(long, env = "PRISMACLOUD_SANDBOX_FAULT_RETRY_AFTER",
           default_value_t = humantime::Duration::from(Duration::from_secs(DEFAULT_RETRY_AFTER_SECS)))]
     fault_retry_after: humantime::Duration,
+    /// A fixed delay added to every API request, e.g. 50ms (for benchmarks).
+    #[arg(long, env = "PRISMACLOUD_SANDBOX_LATENCY", default_value = "0s",
+          value_parser = humantime::parse_duration)]
+    latency: Duration,
 }
 
 fn parse_rate(raw: &str) -> Result<f64, String> {
@@ -178,6 +182,7 @@ async fn main() -> anyhow::Result<()> {
         prisma_id: args.prisma_id,
         token_ttl: args.token_ttl,
         rate_limit,
+        latency: args.latency,
         faults,
     };
     let prisma_id = config.prisma_id.clone();

@@ -4,7 +4,8 @@
 //! Conventions (from the providers we learn from): read drops the resource from state when the
 //! integration is gone; delete treats "already gone" as success; create never leaves an
 //! integration that state does not know of (the client adopts rather than duplicates, and a
-//! partly finished create is still recorded).
+//! partly finished create is still recorded). Read is served from a list snapshot shared by
+//! all the reads of a run (see `api::Client::get_coalesced`); import reads by id.
 
 use crate::api::{Client, Error as ApiError};
 use crate::catalog::IntegrationType;
@@ -115,7 +116,8 @@ impl IntegrationResource {
     pub async fn read(&self, client: &Client, request: ReadRequest) -> ReadResponse {
         let state = request.current_state;
         let id = state.get("id").as_str().unwrap_or_default().to_string();
-        let mut response = match client.get(&id, Some(self.ty.name)).await {
+        // Terraform reads every resource at once: one shared list serves them all.
+        let mut response = match client.get_coalesced(&id, self.ty.name).await {
             Ok(found) if found.integration_type != self.ty.name => ReadResponse {
                 diagnostics: self.wrong_type(&found.integration_type, &id),
                 new_state: state,

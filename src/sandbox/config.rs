@@ -1,4 +1,5 @@
-//! How a sandbox is set up: the one user it accepts, its tenant, token lifetime and rate limit.
+//! How a sandbox is set up: the one user it accepts, its tenant, token lifetime, rate limit and
+//! added latency.
 
 use std::time::Duration;
 
@@ -37,6 +38,9 @@ pub struct SandboxConfig {
     pub token_ttl: Duration,
     /// The per-user token bucket, or `None` for no rate limiting at all.
     pub rate_limit: Option<RateLimit>,
+    /// A fixed delay before every API request is handled (control endpoints excepted), to
+    /// stand for the network and server time of the real API in benchmarks. Zero by default.
+    pub latency: Duration,
     /// Fault injection at start-up (none by default); `PUT /_sandbox/faults` changes it.
     pub faults: FaultConfig,
 }
@@ -54,7 +58,7 @@ pub struct RateLimit {
 
 impl Default for SandboxConfig {
     /// The documented demo setup: [`DEFAULT_USERNAME`] / [`DEFAULT_PASSWORD`], prisma id
-    /// [`DEFAULT_PRISMA_ID`], ten-minute tokens, [`DEFAULT_RATE_LIMIT`].
+    /// [`DEFAULT_PRISMA_ID`], ten-minute tokens, [`DEFAULT_RATE_LIMIT`], no added latency.
     fn default() -> Self {
         SandboxConfig {
             username: DEFAULT_USERNAME.to_owned(),
@@ -63,6 +67,7 @@ impl Default for SandboxConfig {
             prisma_id: DEFAULT_PRISMA_ID.to_owned(),
             token_ttl: DEFAULT_TOKEN_TTL,
             rate_limit: Some(DEFAULT_RATE_LIMIT),
+            latency: Duration::ZERO,
             faults: FaultConfig::default(),
         }
     }

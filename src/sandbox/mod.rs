@@ -9,9 +9,10 @@
 //!
 //! # Layout
 //!
-//! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, rate limit).
+//! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, rate limit, latency).
 //! - `state`: [`SandboxState`], shared by requests; `store`: the integrations.
 //! - `pipeline`: request id, logging, counters, error rendering, identification, rate limit.
+//! - `latency`: the fixed per-request delay of [`SandboxConfig::latency`], for benchmarks.
 //! - [`faults`]: seeded fault injection (latency, 429, 5xx, dropped connections, early token
 //!   expiry) and the watch on `Retry-After`.
 //! - `routes`: the endpoints of the classic and v1 families, login, license, control.
@@ -29,6 +30,7 @@ mod error;
 pub mod faults;
 mod integration_type;
 mod integrations;
+mod latency;
 mod pipeline;
 mod rate_limit;
 mod reachability;

@@ -2,6 +2,7 @@
 //!
 //! 1. [`edge`]: request id (`X-Redlock-Request-Id` on every response), counters, one log line
 //!    (method, path, status, latency; never bodies or headers).
+//! 1. *(`latency`: the fixed delay of `--latency`, inside the edge so that the log line shows it.)*
 //! 2. [`render_errors`]: turns an [`ApiError`] into the body of the family the path belongs to.
 //! 3. [`faults::inject`]: fault injection and the `Retry-After` watch (`faults`); it sees every
 //!    request after it has an id and before it is identified, so it can add latency, answer
@@ -25,6 +26,7 @@ use tower::ServiceBuilder;
 
 use super::error::{self, ApiError, ErrorReport, Family, Violation, keys};
 use super::faults;
+use super::latency;
 use super::rate_limit::{ANONYMOUS, Decision};
 use super::routes::extract::{Caller, User};
 use super::session::TokenStatus;
@@ -36,13 +38,14 @@ pub(crate) const AUTH: HeaderName = HeaderName::from_static("x-redlock-auth");
 const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
 const REPLENISH_RATE: HeaderName = HeaderName::from_static("x-ratelimit-replenish-rate");
 const BURST_CAPACITY: HeaderName = HeaderName::from_static("x-ratelimit-burst-capacity");
-const CONTROL_PREFIX: &str = "/_sandbox/";
+pub(crate) const CONTROL_PREFIX: &str = "/_sandbox/";
 
 /// Wraps every route of `router` in the pipeline.
 pub(crate) fn wrap(router: Router, state: &SandboxState) -> Router {
     router.layer(
         ServiceBuilder::new()
             .layer(from_fn_with_state(state.clone(), edge))
+            .layer(from_fn_with_state(state.clone(), latency::delay))
             .layer(from_fn(render_errors))
             .layer(from_fn_with_state(state.clone(), faults::inject))
             .layer(from_fn_with_state(state.clone(), identify))

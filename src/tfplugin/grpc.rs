@@ -58,7 +58,8 @@ impl<P: Provider> ProviderService<P> {
                 .collect(),
             server_capabilities: Some(pb::ServerCapabilities {
                 plan_destroy: false,
-                get_provider_schema_optional: false,
+                // Every process serves the same schema: Terraform may reuse what it fetched once.
+                get_provider_schema_optional: true,
                 move_resource_state: provider.capabilities().move_resource_state,
                 generate_resource_config: provider.capabilities().generate_resource_config,
             }),

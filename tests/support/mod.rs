@@ -17,13 +17,14 @@ pub mod fleet;
 pub mod official;
 pub mod tls_front;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use prismacloud::api::{Client, ClientConfig};
-use prismacloud::sandbox::{FaultConfig, Sandbox, SandboxConfig};
+use prismacloud::sandbox::{FaultConfig, Sandbox, SandboxConfig, Stats};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
@@ -115,6 +116,35 @@ impl Run {
     }
 }
 
+/// The API requests the sandbox answered during some step.
+#[derive(Debug, Clone, Default)]
+pub struct ApiCalls {
+    pub total: u64,
+    /// By `"METHOD /route/{template}"`, as in [`Stats::requests`].
+    pub by_route: BTreeMap<String, u64>,
+}
+
+impl ApiCalls {
+    /// What happened between two snapshots of the counters.
+    pub fn between(before: &Stats, after: &Stats) -> ApiCalls {
+        let by_route = after
+            .requests
+            .iter()
+            .map(|(route, n)| (route.clone(), n - before.requests.get(route).unwrap_or(&0)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        ApiCalls {
+            total: after.total_requests - before.total_requests,
+            by_route,
+        }
+    }
+
+    /// Requests to one route, e.g. `to("GET /integration/{id}")`.
+    pub fn to(&self, route: &str) -> u64 {
+        self.by_route.get(route).copied().unwrap_or(0)
+    }
+}
+
 pub struct Acceptance {
     sandbox: Option<Sandbox>,
     runtime: Runtime,
@@ -172,6 +202,14 @@ impl Acceptance {
         self.sandbox
             .as_ref()
             .expect("the sandbox runs until the harness is dropped")
+    }
+
+    /// Runs `step` and counts the API requests the sandbox answered meanwhile.
+    pub fn counting<T>(&self, step: impl FnOnce() -> T) -> (T, ApiCalls) {
+        let before = self.sandbox().state().stats();
+        let out = step();
+        let after = self.sandbox().state().stats();
+        (out, ApiCalls::between(&before, &after))
     }
 
     /// Replaces the CLI configuration file (by default the `dev_overrides` pointing at this
