@@ -4,7 +4,7 @@
 #   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
 #              side by side with terraform_data; writes docs/performance.md (not part of `test`)
 #   make docs  regenerate docs/ (index, resources, data sources) from the schemas and examples/
-#   make release  build the release binary and package it for the Registry into target/dist
+#   make release  build the release binary (profile release-dist: no debug info) and package it for the Registry into target/dist
 #   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
 
 .PHONY: demo test build terraform lint docs release install bench
@@ -31,8 +31,8 @@ docs:
 	cargo run --quiet --example docgen
 
 release:
-	cargo build --release --bin terraform-provider-prismacloud
-	scripts/release.py package --binary $(target_dir)/release/terraform-provider-prismacloud --out $(target_dir)/dist
+	cargo build --profile release-dist --bin terraform-provider-prismacloud
+	scripts/release.py package --binary $(target_dir)/release-dist/terraform-provider-prismacloud --out $(target_dir)/dist
 
 install: release
 	scripts/release.py install --dist $(target_dir)/dist

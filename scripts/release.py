@@ -116,7 +116,7 @@ def write_atomically(path, write):
 def package(binary, out, os_name, arch):
     binary = Path(binary)
     if not binary.is_file():
-        raise ReleaseError(f"{binary} is not a file: build it first (cargo build --release)")
+        raise ReleaseError(f"{binary} is not a file: build it first (cargo build --profile release-dist)")
     version = binary_version(binary)
     out.mkdir(parents=True, exist_ok=True)
     exe = ".exe" if os_name == "windows" else ""
