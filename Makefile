@@ -15,27 +15,28 @@ terraform:
 	scripts/install-terraform.sh
 
 build:
-	cargo build --bins
+	cargo build --workspace --bins
 
 demo: terraform build
 	scripts/demo.sh
 
 test: terraform
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 docs:
-	cargo run --quiet --example docgen
+	cargo run --quiet -p terraform-provider-prismacloud --example docgen
 
 release:
-	cargo build --profile release-dist --bin terraform-provider-prismacloud
+	cargo build --profile release-dist -p terraform-provider-prismacloud --bin terraform-provider-prismacloud
 	scripts/release.py package --binary $(target_dir)/release-dist/terraform-provider-prismacloud --out $(target_dir)/dist
 
 install: release
 	scripts/release.py install --dist $(target_dir)/dist
 
 bench: terraform
-	cargo bench --bench terraform
+	cargo build --release -p prismacloud-sandbox --bin prismacloud-sandbox
+	cargo bench -p terraform-provider-prismacloud --bench terraform

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's demo: start the sandbox, apply examples/quickstart with the real Terraform CLI and
+# The README's demo: start the sandbox, apply crates/prismacloud/examples/quickstart with the real Terraform CLI and
 # the provider built from this checkout, and show what the sandbox now holds.
 #
 # Expects `cargo build` to have built both binaries (the Makefile does) and the Terraform CLI
@@ -12,7 +12,7 @@ terraform="${TERRAFORM:-$root/.tools/bin/terraform}"
 work="$root/target/demo"
 
 rm -rf "$work" && mkdir -p "$work"
-cp "$root/examples/quickstart/main.tf" "$work/"
+cp "$root/crates/prismacloud/examples/quickstart/main.tf" "$work/"
 
 # The sandbox on a free port; it prints ready-to-use `export` lines.
 "$target/prismacloud-sandbox" --listen 127.0.0.1:0 >"$work/sandbox.out" 2>"$work/sandbox.log" &

@@ -42,7 +42,7 @@ HOSTNAME = "registry.terraform.io"
 NAMESPACE = "prismacloud-community"
 TYPE = "prismacloud"
 ROOT = Path(__file__).resolve().parent.parent
-MANIFEST = ROOT / "terraform-registry-manifest.json"
+MANIFEST = ROOT / "crates" / "prismacloud" / "terraform-registry-manifest.json"
 UMASK = os.umask(0o022)
 os.umask(UMASK)
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")

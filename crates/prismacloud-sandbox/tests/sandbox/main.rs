@@ -1,0 +1,14 @@
+//! Tests of prismacloud-sandbox through its HTTP interface (in-process, or the binary), in one
+//! binary: a module per area.
+
+mod support;
+
+mod auth;
+mod crud;
+mod faults;
+mod latency;
+mod rate_limit;
+mod secrets;
+mod server;
+mod test_endpoint;
+mod validation;

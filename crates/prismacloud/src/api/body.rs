@@ -1,0 +1,210 @@
+//! Request bodies, shaped per family.
+//!
+//! | body            | classic                                   | tenant (v1)                          |
+//! |-----------------|-------------------------------------------|--------------------------------------|
+//! | create and test | name, description, integrationType, enabled, integrationConfig | name, description, integrationType, integrationConfig (born enabled) |
+//! | update          | id, name, description, integrationType, enabled, integrationConfig | name, description, enabled, integrationConfig (type is fixed) |
+//!
+//! Secrets are exposed only here, while serializing; the bytes are then held in a
+//! [`JsonBody`] whose `Debug` shows nothing but the length.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::{Map, Value, json};
+
+use super::model::IntegrationRequest;
+use super::route::Family;
+use apiclient::Error;
+
+/// A serialized JSON request body (may contain secrets).
+#[derive(Clone)]
+pub(crate) struct JsonBody(Vec<u8>);
+
+impl JsonBody {
+    pub(crate) fn bytes(&self) -> Vec<u8> {
+        self.0.clone()
+    }
+}
+
+impl fmt::Debug for JsonBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "JsonBody({} bytes, redacted)", self.0.len())
+    }
+}
+
+/// What a body is for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Purpose<'a> {
+    /// Create or test.
+    Create,
+    /// Update of the integration with this id.
+    Update(&'a str),
+}
+
+/// The body for `request` in `family`.
+pub(crate) fn integration(
+    request: &IntegrationRequest,
+    family: Family,
+    purpose: Purpose<'_>,
+) -> Result<JsonBody, Error> {
+    let mut body = Map::new();
+    if let (Family::Classic, Purpose::Update(id)) = (family, purpose) {
+        body.insert("id".into(), Value::String(id.to_owned()));
+    }
+    body.insert("name".into(), Value::String(request.name.clone()));
+    body.insert(
+        "description".into(),
+        Value::String(request.description.clone()),
+    );
+    let with_type = !matches!((family, purpose), (Family::Tenant, Purpose::Update(_)));
+    if with_type {
+        body.insert(
+            "integrationType".into(),
+            Value::String(request.integration_type.clone()),
+        );
+    }
+    let with_enabled = !matches!((family, purpose), (Family::Tenant, Purpose::Create));
+    if with_enabled {
+        body.insert("enabled".into(), Value::Bool(request.enabled));
+    }
+    body.insert(
+        "integrationConfig".into(),
+        Value::Object(merged_config(request)?),
+    );
+    Ok(serialize(&Value::Object(body)))
+}
+
+/// `POST /login` body.
+pub(crate) fn login(
+    username: &str,
+    password: &SecretString,
+    customer_name: Option<&str>,
+) -> JsonBody {
+    let mut body = json!({"username": username, "password": password.expose_secret()});
+    if let Some(customer) = customer_name {
+        body["customerName"] = Value::String(customer.to_owned());
+    }
+    serialize(&body)
+}
+
+/// `PATCH .../integration/{id}` body.
+pub(crate) fn enabled(enabled: bool) -> JsonBody {
+    serialize(&json!({ "enabled": enabled }))
+}
+
+fn merged_config(request: &IntegrationRequest) -> Result<Map<String, Value>, Error> {
+    let mut config = request.config.clone();
+    for (key, secret) in &request.secrets {
+        if config.contains_key(key) {
+            return Err(Error::InvalidRequest {
+                reason: format!(
+                    "integrationConfig key {key:?} is given both as a secret and as a plain value"
+                ),
+            });
+        }
+        config.insert(
+            key.clone(),
+            Value::String(secret.expose_secret().to_owned()),
+        );
+    }
+    Ok(config)
+}
+
+fn serialize(value: &Value) -> JsonBody {
+    JsonBody(serde_json::to_vec(value).expect("a serde_json::Value always serializes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn request(enabled: bool) -> IntegrationRequest {
+        IntegrationRequest {
+            name: "alerts".into(),
+            description: "d".into(),
+            enabled,
+            integration_type: "slack".into(),
+            config: Map::from_iter([("channel".to_owned(), json!("#sec"))]),
+            secrets: BTreeMap::from([(
+                "webhookUrl".to_owned(),
+                SecretString::from("https://hooks.slack.com/s/X"),
+            )]),
+        }
+    }
+
+    fn parsed(body: &JsonBody) -> Value {
+        serde_json::from_slice(&body.bytes()).expect("bodies are JSON")
+    }
+
+    #[test]
+    fn tenant_create_has_no_enabled() {
+        let body =
+            parsed(&integration(&request(false), Family::Tenant, Purpose::Create).expect("body"));
+        assert_eq!(
+            body,
+            json!({"name": "alerts", "description": "d", "integrationType": "slack",
+                   "integrationConfig": {"channel": "#sec", "webhookUrl": "https://hooks.slack.com/s/X"}})
+        );
+    }
+
+    #[test]
+    fn classic_create_carries_enabled() {
+        let body =
+            parsed(&integration(&request(false), Family::Classic, Purpose::Create).expect("body"));
+        assert_eq!(body["enabled"], json!(false));
+        assert_eq!(body["integrationType"], json!("slack"));
+        assert!(body.get("id").is_none());
+    }
+
+    #[test]
+    fn tenant_update_has_enabled_but_no_type() {
+        let body = parsed(
+            &integration(&request(true), Family::Tenant, Purpose::Update("i-1")).expect("body"),
+        );
+        assert_eq!(
+            body,
+            json!({"name": "alerts", "description": "d", "enabled": true,
+                   "integrationConfig": {"channel": "#sec", "webhookUrl": "https://hooks.slack.com/s/X"}})
+        );
+    }
+
+    #[test]
+    fn classic_update_carries_id_and_type() {
+        let body = parsed(
+            &integration(&request(true), Family::Classic, Purpose::Update("i-1")).expect("body"),
+        );
+        assert_eq!(body["id"], json!("i-1"));
+        assert_eq!(body["integrationType"], json!("slack"));
+        assert_eq!(body["enabled"], json!(true));
+    }
+
+    #[test]
+    fn a_key_both_secret_and_plain_is_refused_without_its_value() {
+        let mut r = request(true);
+        r.config.insert("webhookUrl".into(), json!("plain"));
+        let err = integration(&r, Family::Tenant, Purpose::Create).expect_err("conflict");
+        let text = err.to_string();
+        assert!(
+            text.contains("webhookUrl") && !text.contains("hooks.slack.com"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn login_body_and_debug() {
+        let body = login("AK", &SecretString::from("pw-1"), Some("acme"));
+        assert_eq!(
+            parsed(&body),
+            json!({"username": "AK", "password": "pw-1", "customerName": "acme"})
+        );
+        assert!(!format!("{body:?}").contains("pw-1"));
+        assert_eq!(
+            parsed(&login("AK", &SecretString::from("p"), None)).get("customerName"),
+            None
+        );
+        assert_eq!(parsed(&enabled(false)), json!({"enabled": false}));
+    }
+}
