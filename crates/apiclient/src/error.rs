@@ -257,6 +257,15 @@ impl Error {
         matches!(self, Error::CreateOutcomeUnknown { .. })
     }
 
+    /// True when a create may have stored an integration whose id nobody learned: the outcome
+    /// is unknown, or the API accepted it but it could not be found.
+    pub fn may_have_created(&self) -> bool {
+        matches!(
+            self,
+            Error::CreateOutcomeUnknown { .. } | Error::CreatedButNotFound { .. }
+        )
+    }
+
     /// True for [`Error::Stopped`].
     pub fn is_stopped(&self) -> bool {
         matches!(self, Error::Stopped { .. })

@@ -10,7 +10,6 @@
 
 use std::sync::OnceLock;
 
-use crate::provider::PrismaCloudProvider;
 use tfplugin::provider::Provider as _;
 use tfplugin::value::{Type, Value};
 
@@ -19,7 +18,7 @@ use tfplugin::value::{Type, Value};
 pub fn value_types() -> &'static [Type] {
     static TYPES: OnceLock<Vec<Type>> = OnceLock::new();
     TYPES.get_or_init(|| {
-        let provider = PrismaCloudProvider::new(Box::new(|_| None));
+        let provider = crate::provider::provider(Box::new(|_| None));
         let schemas = provider.schemas();
         let mut types = vec![
             Type::Bool,

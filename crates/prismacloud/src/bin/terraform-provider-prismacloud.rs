@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use prismacloud::provider::PrismaCloudProvider;
+
 use tfplugin::grpc::ProviderService;
 use tfplugin::serve::{ServeConfig, ServeMode, serve};
 
@@ -43,7 +43,7 @@ async fn main() -> ExitCode {
         ServeMode::Plugin
     };
     let config = ServeConfig::new(PROVIDER_ADDRESS, NOT_A_PLUGIN);
-    let provider = ProviderService::new(Arc::new(PrismaCloudProvider::default()));
+    let provider = ProviderService::new(Arc::new(prismacloud::provider::provider_from_env()));
     match serve(provider, config, mode).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

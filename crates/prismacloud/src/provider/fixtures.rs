@@ -3,6 +3,7 @@
 use serde_json::Value as Json;
 
 use crate::api::Integration;
+use crate::provider::client;
 use tfplugin::value::Value;
 
 pub fn obj(pairs: &[(&str, Value)]) -> Value {
@@ -18,8 +19,13 @@ pub fn s(v: &str) -> Value {
     Value::string(v)
 }
 
-/// An integration as the API would report it, with status fields set.
-pub fn integration(ty: &str, config: Json) -> Integration {
+/// An integration as the engine sees it, with status fields set.
+pub fn integration(ty: &str, config: Json) -> integration_engine::api::Integration {
+    client::integration(api_integration(ty, config))
+}
+
+/// An integration as the client reads it, with status fields set.
+pub fn api_integration(ty: &str, config: Json) -> Integration {
     Integration {
         id: "4f1c".into(),
         name: "Alerts".into(),

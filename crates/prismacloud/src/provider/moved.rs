@@ -10,7 +10,7 @@
 //! configuration key of every type ("" where unused). Its key names are the snake_case of the API
 //! keys, with a few spelled differently (`pass_phrase` for `passphrase`), so keys are matched
 //! ignoring underscores and case. Its values are turned back into the API's JSON and read by the
-//! same code that reads API answers ([`super::state::state_from_api`]).
+//! same code that reads API answers ([`integration_engine::state::state_from_api`]).
 //!
 //! Secrets the old state holds move with it (the API never returns them, so there is nowhere else
 //! to get them from); a masked value (`****`, which the official provider stores when it read one
@@ -21,15 +21,16 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value as Json};
 
-use crate::api::Integration;
-use crate::catalog::{self, Field, IntegrationType, Kind};
+use integration_engine::identity::identity_of;
+use integration_engine::schema::secret_names;
+use integration_engine::state::state_from_api;
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::{MoveRequest, MoveResponse};
 use tfplugin::value::Value;
 
-use super::identity::identity_of;
-use super::schema::{PROVIDER_NAME, secret_names};
-use super::state::state_from_api;
+use crate::api::Integration;
+use crate::catalog::{self, CATALOG, Field, IntegrationType, Kind};
+use crate::provider::client;
 
 /// The official provider's address, without its host (a private registry may mirror it).
 pub const OFFICIAL_PROVIDER: &str = "paloaltonetworks/prismacloud";
@@ -195,7 +196,7 @@ pub fn move_state(ty: &IntegrationType, target: &str, request: &MoveRequest) -> 
     };
     if api.integration_type != ty.name {
         let instead = match catalog::find(&api.integration_type) {
-            Some(t) => format!("Move it to {} instead.", t.resource_name(PROVIDER_NAME)),
+            Some(t) => format!("Move it to {} instead.", CATALOG.resource_name(t)),
             None => format!(
                 "This provider has no resource for integration type {:?}.",
                 api.integration_type
@@ -240,7 +241,12 @@ pub fn move_state(ty: &IntegrationType, target: &str, request: &MoveRequest) -> 
             ),
         );
     }
-    response.target_state = state_from_api(ty, &api, &Value::Object(prior));
+    response.target_state = state_from_api(
+        &CATALOG,
+        ty,
+        &client::integration(api),
+        &Value::Object(prior),
+    );
     response.target_identity = identity_of(&response.target_state);
     response
 }

@@ -29,7 +29,7 @@ fn webhook(url: &str) -> Value {
 #[tokio::test]
 async fn the_test_sends_what_a_create_would_send() {
     let fake = Fake::start().await;
-    let out = data_sources::read(
+    let out = data_sources::read_any(
         &fake.classic_client(),
         "prismacloud_integration_test",
         &webhook("https://hooks.example.com/in"),
@@ -64,7 +64,7 @@ async fn a_failed_test_is_a_result_without_secrets() {
                             "errorMessage": "token {TOKEN} refused"}}]}}"#
         )),
     );
-    let out = data_sources::read(
+    let out = data_sources::read_any(
         &fake.classic_client(),
         "prismacloud_integration_test",
         &webhook("https://hooks.example.com/in"),
@@ -89,7 +89,7 @@ async fn an_answer_that_is_no_verdict_is_an_error() {
     for _ in 0..4 {
         fake.fault(Route::Test, Fault::status(503));
     }
-    let out = data_sources::read(
+    let out = data_sources::read_any(
         &fake.classic_client(),
         "prismacloud_integration_test",
         &webhook("https://hooks.example.com/in"),
@@ -112,7 +112,7 @@ async fn an_answer_that_is_no_verdict_is_an_error() {
 #[tokio::test]
 async fn invalid_configuration_is_never_sent() {
     let fake = Fake::start().await;
-    let out = data_sources::read(
+    let out = data_sources::read_any(
         &fake.classic_client(),
         "prismacloud_integration_test",
         &webhook("ftp://hooks.example.com/in"),

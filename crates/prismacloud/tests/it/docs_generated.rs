@@ -7,9 +7,9 @@
 
 use std::path::Path;
 
+use prismacloud::catalog::CATALOG;
 use prismacloud::catalog::{self, Mutability};
 use prismacloud::docs::{self, Page};
-use prismacloud::provider::{PROVIDER_NAME, PrismaCloudProvider};
 use tfplugin::provider::Provider;
 use tfplugin::schema::{Attribute, AttributeType};
 
@@ -53,7 +53,7 @@ fn committed_docs_are_what_the_generator_writes() {
 
 #[test]
 fn a_page_per_type_with_every_attribute_and_its_markers() {
-    let provider = PrismaCloudProvider::new(Box::new(|_| None));
+    let provider = prismacloud::provider::provider(Box::new(|_| None));
     let schemas = provider.schemas();
     let pages = pages();
     assert_eq!(
@@ -143,7 +143,7 @@ fn forces_replacement_is_marked_exactly_where_the_catalog_says() {
                 line.contains("Forces replacement)"),
                 immutable,
                 "{}: {line}",
-                ty.resource_name(PROVIDER_NAME)
+                CATALOG.resource_name(ty)
             );
         }
         for always in ["name", "description", "enabled", "id"] {

@@ -2,7 +2,6 @@
 //! presence, sensitivity, write-only, description) shows up in review as a snapshot diff.
 //! Accept an intended change with `INSTA_UPDATE=always cargo test --test schema_snapshot`.
 
-use prismacloud::provider::PrismaCloudProvider;
 use serde_json::{Map, Value as Json, json};
 use tfplugin::provider::Provider;
 use tfplugin::schema::{Attribute, AttributeType, IdentitySchema, Schema};
@@ -60,7 +59,7 @@ fn identity(i: &IdentitySchema) -> Json {
 
 #[test]
 fn provider_schema_snapshot() {
-    let provider = PrismaCloudProvider::new(Box::new(|_| None));
+    let provider = prismacloud::provider::provider(Box::new(|_| None));
     let s = provider.schemas();
     let all = json!({
         "provider": schema(&s.provider),

@@ -3,6 +3,7 @@ use crate::catalog::{Check, DefaultValue, Field, IntegrationType, Kind, Rule};
 // Only `queueUrl` may change on update: every other key replaces the integration.
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "amazon_sqs",
+    wire_type: "amazon_sqs",
     title: "Amazon SQS",
     summary: "Sends Prisma Cloud alerts to an Amazon Simple Queue Service (SQS) queue, to be \
               consumed for example by a Splunk add-on or the AWS CloudFormation service. Access \

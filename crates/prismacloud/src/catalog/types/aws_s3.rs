@@ -3,6 +3,7 @@ use crate::catalog::IntegrationType;
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "aws_s3",
+    wire_type: "aws_s3",
     title: "Amazon S3",
     summary: "Streams Prisma Cloud alerts to an Amazon S3 bucket or folder.",
     fields: &[

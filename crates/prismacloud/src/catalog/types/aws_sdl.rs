@@ -3,6 +3,7 @@ use crate::catalog::IntegrationType;
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "aws_sdl",
+    wire_type: "aws_sdl",
     title: "Amazon Security Lake",
     summary: "Ingests Prisma Cloud Open Cybersecurity Schema Framework (OCSF) compliant \
               vulnerability security data into Amazon Security Lake.",

@@ -25,6 +25,7 @@ const REGION: &[Field] = &[
 // uses `regions`: we follow the example.
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "aws_security_hub",
+    wire_type: "aws_security_hub",
     title: "AWS Security Hub",
     summary: "Sends Prisma Cloud alerts about resource misconfigurations, compliance violations, \
               network security risks and anomalous user activities to the AWS Security Hub \

@@ -5,6 +5,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind, Rule};
 // table: exactly one of `accountId` (service principal) or `connectionString` (shared access).
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "azure_service_bus_queue",
+    wire_type: "azure_service_bus_queue",
     title: "Azure Service Bus Queue",
     summary: "Sends Prisma Cloud alerts to an Azure Service Bus queue, authorized either by the \
               service principal of an onboarded Azure account or by a shared access signature \

@@ -2,6 +2,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind, Rule};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "demisto",
+    wire_type: "demisto",
     title: "Cortex XSOAR",
     summary: "Sends Prisma Cloud alerts about resource misconfigurations, compliance violations, \
               network security risks and anomalous user activities to Cortex XSOAR.",

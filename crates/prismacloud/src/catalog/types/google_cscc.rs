@@ -2,6 +2,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "google_cscc",
+    wire_type: "google_cscc",
     title: "Google Cloud SCC",
     summary: "Sends Prisma Cloud alerts about resource misconfigurations, compliance violations, \
               network security risks and anomalous user activities to Google Cloud Security \

@@ -2,6 +2,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "okta",
+    wire_type: "okta",
     title: "Okta",
     summary: "Integrates Prisma Cloud with Okta, your identity provider.",
     fields: &[

@@ -2,6 +2,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "qualys",
+    wire_type: "qualys",
     title: "Qualys",
     summary: "Ingests and visualizes Qualys vulnerability data for your resources deployed on AWS \
               and Azure.",

@@ -2,6 +2,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "service_now",
+    wire_type: "service_now",
     title: "ServiceNow",
     summary: "Notifies you of Prisma Cloud alerts through ServiceNow tickets: ITSM incidents \
               (`incident` table), security incidents (`sn_si_incident`) and events (`em_event`).",

@@ -2,6 +2,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "slack",
+    wire_type: "slack",
     title: "Slack",
     summary: "Posts Prisma Cloud alerts as instant messages to your Slack channels.",
     fields: &[Field::required(

@@ -7,6 +7,7 @@ use crate::catalog::{Check, Field, IntegrationType, Kind};
 // and `username` (optional, sent when set).
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "snowflake",
+    wire_type: "snowflake",
     title: "Snowflake",
     summary: "Sends Prisma Cloud alerts to Snowflake through Snowpipe, staged in an Amazon S3 \
               integration.",

@@ -2,6 +2,7 @@ use crate::catalog::{Check, DefaultValue, Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "splunk",
+    wire_type: "splunk",
     title: "Splunk",
     summary: "Sends Prisma Cloud alerts for resource misconfigurations, compliance violations, \
               network security risks and anomalous user activities to a Splunk HTTP event \

@@ -2,6 +2,7 @@ use crate::catalog::{Field, IntegrationType, Kind};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "tenable",
+    wire_type: "tenable",
     title: "Tenable",
     summary: "Sends Prisma Cloud alerts for resource misconfigurations, compliance violations, \
               network security risks and anomalous user activities to Tenable.",

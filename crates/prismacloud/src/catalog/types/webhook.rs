@@ -2,6 +2,7 @@ use crate::catalog::{Check, DefaultValue, Field, IntegrationType, Kind, Rule};
 
 pub const ENTRY: IntegrationType = IntegrationType {
     name: "webhook",
+    wire_type: "webhook",
     title: "Webhook",
     summary: "Passes Prisma Cloud alerts as JSON in an HTTP POST request to any third-party \
               service that is not natively supported.",

@@ -10,12 +10,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{Field, IntegrationType};
-use crate::provider::schema::{field_type, secret_names};
+use crate::catalog::{CATALOG, Field, IntegrationType};
+use integration_engine::schema::{field_type, secret_names};
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::value::{Number, Type, Value};
 
-use super::arguments::did_you_mean;
+use integration_engine::data_sources::arguments::did_you_mean;
 
 /// `config` as a resource-shaped object: each key converted to its attribute's type.
 pub fn config_object(
@@ -62,7 +62,7 @@ pub fn config_object(
 }
 
 fn resource_name(ty: &IntegrationType) -> String {
-    ty.resource_name(crate::provider::PROVIDER_NAME)
+    CATALOG.resource_name(ty)
 }
 
 /// The keys `config` takes: every configuration attribute, secrets in their plain form.

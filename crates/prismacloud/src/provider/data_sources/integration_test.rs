@@ -11,20 +11,21 @@
 
 use std::collections::BTreeMap;
 
-use crate::api::Client;
-use crate::catalog::IntegrationType;
-use crate::provider::errors::{api_error, scrub};
-use crate::provider::plan::plan;
-use crate::provider::schema::secret_names;
-use crate::provider::state::{integration_request, secret_values};
-use crate::provider::validate::validate_config;
+use integration_engine::data_sources::arguments;
+use integration_engine::errors::{api_error, scrub};
+use integration_engine::plan::plan;
+use integration_engine::schema::secret_names;
+use integration_engine::state::{integration_request, secret_values};
+use integration_engine::validate::validate_config;
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::provider::{PlanRequest, ReadDataResponse};
 use tfplugin::schema::{Attribute, Block, Presence, Schema};
 use tfplugin::value::{Type, Value};
 
-use super::arguments;
 use super::conform::config_object;
+use crate::api::Client;
+use crate::catalog::{CATALOG, IntegrationType};
+use crate::provider::{PrismaCloud, client};
 
 pub const TYPE_NAME: &str = "prismacloud_integration_test";
 
@@ -78,7 +79,7 @@ struct Prepared {
 /// Checks `config` (values may be unknown: never an error for that). `None` when something
 /// is unknown or wrong (then `diags` says what).
 fn prepare(config: &Value, diags: &mut Diagnostics) -> Option<Prepared> {
-    let ty = arguments::integration_type_argument(config, diags)?;
+    let ty = arguments::integration_type_argument(&CATALOG, config, diags)?;
     if !ty.testable {
         diags.attribute_error(
             AttributePath::root("integration_type"),
@@ -109,7 +110,7 @@ pub fn validate(config: &Value) -> Diagnostics {
 
 /// Runs the test (`config` validated already and wholly known, as Terraform reads data
 /// sources only then).
-pub async fn read(client: &Client, config: &Value) -> ReadDataResponse {
+pub async fn read(platform: &PrismaCloud, client: &Client, config: &Value) -> ReadDataResponse {
     // Validation reported its warnings already: they are not repeated.
     let mut diagnostics = Diagnostics::new();
     let Some(Prepared { ty, config: shaped }) = prepare(config, &mut Diagnostics::new()) else {
@@ -129,6 +130,8 @@ pub async fn read(client: &Client, config: &Value) -> ReadDataResponse {
         Err(e) => {
             diagnostics.extend(
                 api_error(
+                    &CATALOG,
+                    platform,
                     &format!("test the {} configuration", ty.title),
                     TYPE_NAME,
                     &e,
@@ -160,14 +163,15 @@ pub async fn read(client: &Client, config: &Value) -> ReadDataResponse {
 
 /// The request a create of this configuration would send: the resource's own plan (defaults)
 /// and request building, with the test's name.
-fn create_request(ty: &IntegrationType, shaped: &Value) -> crate::api::IntegrationRequest {
+fn create_request(ty: &'static IntegrationType, shaped: &Value) -> crate::api::IntegrationRequest {
     let mut resource_config = shaped.as_object().cloned().unwrap_or_default();
     resource_config.insert("name".into(), Value::string(TEST_NAME));
     let resource_config = Value::Object(resource_config);
     let planned = plan(
+        &CATALOG,
         ty,
         &PlanRequest {
-            type_name: ty.resource_name(crate::provider::PROVIDER_NAME),
+            type_name: CATALOG.resource_name(ty),
             prior_state: Value::Null,
             proposed_new_state: resource_config.clone(),
             config: resource_config.clone(),
@@ -176,7 +180,13 @@ fn create_request(ty: &IntegrationType, shaped: &Value) -> crate::api::Integrati
         },
     )
     .planned_state;
-    integration_request(ty, &planned, &resource_config, &Value::Null)
+    client::request(&integration_request(
+        &CATALOG,
+        ty,
+        &planned,
+        &resource_config,
+        &Value::Null,
+    ))
 }
 
 /// `config` as written, each secret key's value replaced by null.

@@ -3,8 +3,9 @@ use serde_json::json;
 
 use super::*;
 use crate::catalog;
+use crate::catalog::CATALOG;
 use crate::provider::fixtures::{obj, s};
-use crate::provider::resource::IntegrationResource;
+use integration_engine::resource::IntegrationResource;
 
 fn data(ty: &str, config: Value) -> Value {
     obj(&[("integration_type", s(ty)), ("config", config)])
@@ -92,7 +93,7 @@ fn unknown_values_are_never_errors() {
 
 /// What a resource create sends for the same configuration, name aside.
 fn resource_create(ty: &'static IntegrationType, config: &Value) -> crate::api::IntegrationRequest {
-    let resource = IntegrationResource::new(ty, crate::provider::PROVIDER_NAME);
+    let resource = IntegrationResource::new(&CATALOG, ty);
     let mut cfg = config.as_object().cloned().unwrap();
     cfg.insert("name".into(), s(TEST_NAME));
     let cfg = Value::Object(cfg);
@@ -106,7 +107,13 @@ fn resource_create(ty: &'static IntegrationType, config: &Value) -> crate::api::
             prior_identity: Value::Null,
         })
         .planned_state;
-    integration_request(ty, &planned, &cfg, &Value::Null)
+    crate::provider::client::request(&integration_request(
+        &CATALOG,
+        ty,
+        &planned,
+        &cfg,
+        &Value::Null,
+    ))
 }
 
 #[test]

@@ -1,0 +1,79 @@
+//! The engine's derivations on the demo catalog of `testing`: what is new to the engine or the
+//! same for every platform (the Prisma Cloud crate tests them on its real catalog too).
+
+mod json;
+mod pending;
+mod secrets;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use tfplugin::schema::Schema;
+use tfplugin::value::Value;
+
+use crate::schema::resource_schema;
+use crate::testing::CATALOG;
+
+/// An object of `pairs`.
+pub fn obj(pairs: &[(&str, Value)]) -> Value {
+    Value::Object(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    )
+}
+
+/// A full value of `schema` with every attribute null, then `pairs` applied.
+pub fn full(schema: &Schema, pairs: &[(&str, Value)]) -> Value {
+    let mut m: BTreeMap<String, Value> = schema
+        .block
+        .attributes
+        .iter()
+        .map(|a| (a.name.clone(), Value::Null))
+        .collect();
+    for (k, v) in pairs {
+        assert!(m.contains_key(*k), "no attribute {k}");
+        m.insert(k.to_string(), v.clone());
+    }
+    Value::Object(m)
+}
+
+#[test]
+fn the_schema_is_id_frame_fields_computed_with_the_notice() {
+    let schema = resource_schema(&CATALOG, &crate::testing::KEYFILE);
+    let names: Vec<&str> = schema
+        .block
+        .attributes
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "id",
+            "name",
+            "enabled",
+            "settings",
+            "key_json",
+            "key_json_wo",
+            "key_json_wo_version",
+            "admin",
+            "delegate",
+            "state",
+            "created_at"
+        ]
+    );
+    assert!(
+        schema
+            .block
+            .description
+            .starts_with("Manages a Demo Cloud Key file sync configuration.")
+    );
+    assert!(
+        schema
+            .block
+            .description
+            .ends_with("This resource is in preview.")
+    );
+}

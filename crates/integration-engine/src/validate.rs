@@ -1,0 +1,576 @@
+//! Plan-time validation of an integration's configuration, derived from the catalog.
+//!
+//! Every problem is reported (not only the first), each naming the attribute and the fix.
+//! Unknown values are never errors: they are checked at apply time by the API. Messages never
+//! repeat a secret's value.
+//!
+//! A secret that configuration leaves unset (neither form) means one of two things. Creating an
+//! integration, it is missing. For an integration that already exists (imported, listed by
+//! `terraform query`, moved from another provider) it may be the secret the API already
+//! holds, which the API never reveals: configuration generated from state leaves every secret
+//! unset, and must be valid as it is. So resource configuration is checked with
+//! [`UnsetSecrets::MaybeKept`], and the stricter [`UnsetSecrets::Missing`] runs when a plan
+//! creates the integration.
+
+use crate::catalog::{Catalog, Check, Field, IntegrationType, Kind, Rule};
+use tfplugin::diag::{AttributePath, Diagnostics};
+use tfplugin::value::Value;
+
+use crate::schema::secret_names;
+
+/// How a secret that configuration leaves unset counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsetSecrets {
+    /// It is missing (creating an integration, or testing a configuration).
+    Missing,
+    /// It may be the one the API holds (an existing integration): never "missing", but it
+    /// does not count as set either (so it cannot conflict with anything).
+    MaybeKept,
+}
+
+/// Validate `config` (a resource's configuration, or a test data source's `config` object under
+/// `base`) against `ty`, an unset secret counting as missing.
+pub fn validate_config(
+    ty: &IntegrationType,
+    config: &Value,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    validate_config_with(ty, config, base, UnsetSecrets::Missing, diags);
+}
+
+/// Validate `config` against `ty`, saying how unset secrets count.
+pub fn validate_config_with(
+    ty: &IntegrationType,
+    config: &Value,
+    base: &AttributePath,
+    unset: UnsetSecrets,
+    diags: &mut Diagnostics,
+) {
+    let presence = Presence { config, unset };
+    for field in ty.fields {
+        validate_field(field, &presence, base, diags);
+    }
+    for rule in ty.rules {
+        validate_rule(ty, rule, &presence, base, diags);
+    }
+}
+
+/// Checks of the frame's known values (`name`, ...), at the top level of a resource.
+pub fn validate_frame(catalog: &Catalog, config: &Value, diags: &mut Diagnostics) {
+    for field in catalog.frame {
+        let attr = field.attribute();
+        check_value(
+            field,
+            &attr,
+            config.get(&attr),
+            AttributePath::root(&attr),
+            diags,
+        );
+    }
+}
+
+fn path_of(base: &AttributePath, attr: &str) -> AttributePath {
+    if base.0.is_empty() {
+        AttributePath::root(attr)
+    } else {
+        base.clone().attr(attr)
+    }
+}
+
+/// An attribute's name as messages show it: `webhook_url` in a resource, `config.webhook_url`
+/// inside a data source's `config`.
+fn label(base: &AttributePath, attr: &str) -> String {
+    path_of(base, attr).to_string()
+}
+
+/// Whether fields are set in a configuration.
+struct Presence<'a> {
+    config: &'a Value,
+    unset: UnsetSecrets,
+}
+
+impl Presence<'_> {
+    /// Set in configuration: not null (unknown counts: it will be set).
+    fn surely(&self, field: &Field) -> bool {
+        let config = self.config;
+        if field.secret {
+            let n = secret_names(field);
+            !config.get(&n.plain).is_null() || !config.get(&n.write_only).is_null()
+        } else {
+            !config.get(&field.attribute()).is_null()
+        }
+    }
+
+    /// Set in configuration, or possibly kept by the API.
+    fn maybe(&self, field: &Field) -> bool {
+        self.surely(field) || (field.secret && self.unset == UnsetSecrets::MaybeKept)
+    }
+}
+
+fn validate_field(
+    field: &Field,
+    presence: &Presence,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let config = presence.config;
+    let attr = field.attribute();
+    if field.secret {
+        let n = secret_names(field);
+        let plain = config.get(&n.plain);
+        let wo = config.get(&n.write_only);
+        // Names as messages show them: `config.api_key` inside a data source's `config`.
+        let (plain_name, wo_name, version_name) = (
+            label(base, &n.plain),
+            label(base, &n.write_only),
+            label(base, &n.version),
+        );
+        if !plain.is_null() && !wo.is_null() {
+            diags.attribute_error(
+                path_of(base, &n.write_only),
+                format!("Conflicting {plain_name} and {wo_name}"),
+                format!(
+                    "Set only one of {plain_name} (kept in state, sensitive) and {wo_name} \
+                     (write-only, Terraform 1.11+)."
+                ),
+            );
+        } else if field.is_required() && !presence.maybe(field) {
+            let detail = if base.0.is_empty() {
+                format!(
+                    "{} is required to create the integration: set {} (kept in state, \
+                     sensitive) or {} (write-only, never stored; Terraform 1.11+).",
+                    n.plain, n.plain, n.write_only
+                )
+            } else {
+                format!("{plain_name} is required for this integration type.")
+            };
+            diags.attribute_error(
+                path_of(base, &n.plain),
+                format!("Missing {plain_name}"),
+                detail,
+            );
+        }
+        if !config.get(&n.version).is_null() && wo.is_null() {
+            diags.attribute_error(
+                path_of(base, &n.version),
+                format!("{version_name} without {wo_name}"),
+                format!(
+                    "{version_name} only versions the write-only {wo_name}: set {wo_name} too, \
+                     or remove {version_name}."
+                ),
+            );
+        }
+        // Checks apply to whichever form carries the value.
+        let value = if plain.is_null() { wo } else { plain };
+        let which = if plain.is_null() {
+            &n.write_only
+        } else {
+            &n.plain
+        };
+        check_value(
+            field,
+            &label(base, which),
+            value,
+            path_of(base, which),
+            diags,
+        );
+        return;
+    }
+    let value = config.get(&attr);
+    let name = label(base, &attr);
+    if field.is_required() && value.is_null() && !base.0.is_empty() {
+        // Inside a data source's `config` object Terraform cannot enforce presence for us.
+        diags.attribute_error(
+            path_of(base, &attr),
+            format!("Missing {name}"),
+            format!("{name} is required for this integration type."),
+        );
+    }
+    check_value(field, &name, value, path_of(base, &attr), diags);
+}
+
+/// Checks on a known value, recursing into nested objects.
+fn check_value(
+    field: &Field,
+    attr: &str,
+    value: &Value,
+    path: AttributePath,
+    diags: &mut Diagnostics,
+) {
+    if !value.is_present() {
+        return;
+    }
+    match (&field.kind, value) {
+        (Kind::Object(fields), v) => {
+            for f in fields.iter() {
+                let name = f.attribute();
+                check_value(f, &name, v.get(&name), path.clone().attr(&name), diags);
+            }
+        }
+        (Kind::ObjectList(fields), v) => {
+            for (i, item) in v.as_elements().unwrap_or_default().iter().enumerate() {
+                for f in fields.iter() {
+                    let name = f.attribute();
+                    check_value(
+                        f,
+                        &name,
+                        item.get(&name),
+                        path.clone().index(i).attr(&name),
+                        diags,
+                    );
+                }
+            }
+        }
+        (Kind::StringSet, v) => {
+            for item in v.as_elements().unwrap_or_default() {
+                for check in field.checks {
+                    check_one(check, field, attr, item, &path, diags);
+                }
+            }
+        }
+        (Kind::Json, Value::String(text)) => check_json(field, attr, text, &path, diags),
+        (Kind::Flags(names), v) => {
+            for item in v.as_elements().unwrap_or_default() {
+                if let Some(s) = item.as_str().filter(|s| !names.contains(s)) {
+                    diags.attribute_error(
+                        path.clone(),
+                        format!("Invalid {attr}"),
+                        format!("{s:?} is not one of {}; choose among those.", quoted(names)),
+                    );
+                }
+            }
+        }
+        _ => {
+            for check in field.checks {
+                check_one(check, field, attr, value, &path, diags);
+            }
+        }
+    }
+}
+
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("{s:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check_one(
+    check: &Check,
+    field: &Field,
+    attr: &str,
+    value: &Value,
+    path: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let mut error =
+        |detail: String| diags.attribute_error(path.clone(), format!("Invalid {attr}"), detail);
+    // What to call the value in messages: a secret's value is never repeated.
+    let shown = |s: &str| {
+        if field.secret {
+            "the value".to_string()
+        } else {
+            format!("{s:?}")
+        }
+    };
+    match check {
+        Check::IntegerRange(lo, hi) => {
+            let Some(n) = value.as_number() else { return };
+            if !n.as_i64().is_some_and(|i| (*lo..=*hi).contains(&i)) {
+                error(format!(
+                    "{attr} must be a whole number from {lo} to {hi}; got {n}."
+                ));
+            }
+        }
+        Check::OneOfInteger(allowed) => {
+            let Some(n) = value.as_number() else { return };
+            if !n.as_i64().is_some_and(|i| allowed.contains(&i)) {
+                let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
+                error(format!(
+                    "{attr} must be one of {}; got {n}.",
+                    list.join(", ")
+                ));
+            }
+        }
+        check => {
+            let Some(s) = value.as_str() else { return };
+            let problem = match check {
+                Check::OneOf(allowed) if !allowed.contains(&s) => Some(format!(
+                    "{attr} must be one of {}; got {}.",
+                    quoted(allowed),
+                    shown(s)
+                )),
+                Check::Prefix(prefix) if !s.starts_with(prefix) => Some(format!(
+                    "{attr} must start with {prefix}; {} does not.",
+                    shown(s)
+                )),
+                Check::Uuid if uuid::Uuid::try_parse(s).is_err() => Some(format!(
+                    "{attr} must be a UUID such as 123e4567-e89b-12d3-a456-426614174000; got {}.",
+                    shown(s)
+                )),
+                Check::RoleArn if !is_role_arn(s) => Some(format!(
+                    "{attr} must be an IAM role ARN, arn:aws:iam::<12-digit account>:role/<name>; got {}.",
+                    shown(s)
+                )),
+                Check::S3Uri if !is_s3_uri(s) => Some(format!(
+                    "{attr} must look like s3://bucket/ or s3://bucket/folder/ (with the trailing \
+                     slash); got {}.",
+                    shown(s)
+                )),
+                Check::NoScheme if s.contains("://") => Some(format!(
+                    "{attr} takes a host name without http:// or https://; remove the scheme from {}.",
+                    shown(s)
+                )),
+                Check::NotEmpty if s.trim().is_empty() => {
+                    Some(format!("{attr} must not be empty."))
+                }
+                Check::Name { min, max } => name_problem(attr, s, *min, *max),
+                Check::Email if !is_email(s) => Some(format!(
+                    "{attr} must be an e-mail address such as admin@example.com; got {}.",
+                    shown(s)
+                )),
+                Check::HttpsUrl => return check_url(attr, s, field.secret, path, diags),
+                _ => None,
+            };
+            if let Some(p) = problem {
+                error(p);
+            }
+        }
+    }
+}
+
+fn check_url(attr: &str, s: &str, secret: bool, path: &AttributePath, diags: &mut Diagnostics) {
+    match url::Url::parse(s) {
+        Ok(u) if u.scheme() == "https" && u.host_str().is_some() => {}
+        Ok(u) if u.scheme() == "http" && u.host_str().is_some() => diags.attribute_warning(
+            path.clone(),
+            format!("{attr} uses plain http://"),
+            format!(
+                "Alerts sent to {attr} travel unencrypted. Use an https:// URL unless the \
+                 receiver cannot offer TLS."
+            ),
+        ),
+        _ => {
+            let shown = if secret {
+                "the value".to_string()
+            } else {
+                format!("{s:?}")
+            };
+            diags.attribute_error(
+                path.clone(),
+                format!("Invalid {attr}"),
+                format!("{attr} must be an absolute https:// URL; {shown} is not."),
+            )
+        }
+    }
+}
+
+/// What is wrong with a name of `min` to `max` characters starting with a letter or digit.
+fn name_problem(attr: &str, name: &str, min: usize, max: usize) -> Option<String> {
+    let len = name.chars().count();
+    if !(min..=max).contains(&len) {
+        Some(format!(
+            "{attr} must be {min} to {max} characters long; it has {len}."
+        ))
+    } else if !name.chars().next().is_some_and(char::is_alphanumeric) {
+        Some(format!("{attr} must start with a letter or a digit."))
+    } else {
+        None
+    }
+}
+
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+/// JSON text: it must be a JSON object with the keys the field's checks require. Never quotes
+/// the text: it may be a key file.
+fn check_json(
+    field: &Field,
+    attr: &str,
+    text: &str,
+    path: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let object = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(m)) => m,
+        Ok(other) => {
+            let kind = match other {
+                serde_json::Value::Array(_) => "an array",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return diags.attribute_error(
+                path.clone(),
+                format!("Invalid {attr}"),
+                format!("{attr} must be a JSON object; it is {kind}. Use jsonencode({{...}}) or file(\"x.json\")."),
+            );
+        }
+        Err(e) => {
+            return diags.attribute_error(
+                path.clone(),
+                format!("Invalid {attr}"),
+                format!(
+                    "{attr} is not valid JSON ({:?} error at line {} column {}). Use \
+                     jsonencode({{...}}) or file(\"x.json\").",
+                    e.classify(),
+                    e.line(),
+                    e.column()
+                ),
+            );
+        }
+    };
+    for check in field.checks {
+        if let Check::JsonKeys(keys) = check {
+            for key in keys.iter().filter(|k| !object.contains_key(**k)) {
+                diags.attribute_error(
+                    path.clone(),
+                    format!("Invalid {attr}"),
+                    format!("{attr} has no {key:?} key; it needs {}.", quoted(keys)),
+                );
+            }
+        }
+    }
+}
+
+fn is_role_arn(s: &str) -> bool {
+    let parts: Vec<&str> = s.splitn(6, ':').collect();
+    matches!(parts.as_slice(), ["arn", partition, "iam", "", account, resource]
+        if partition.starts_with("aws")
+            && account.len() == 12
+            && account.chars().all(|c| c.is_ascii_digit())
+            && resource.strip_prefix("role/").is_some_and(|n| !n.is_empty()))
+}
+
+fn is_s3_uri(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("s3://") else {
+        return false;
+    };
+    let Some(path) = rest.strip_suffix('/') else {
+        return false;
+    };
+    let mut segments = path.split('/');
+    let bucket = segments.next().unwrap_or_default();
+    let bucket_ok = (3..=63).contains(&bucket.len())
+        && bucket
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    bucket_ok && segments.all(|seg| !seg.is_empty())
+}
+
+fn validate_rule(
+    ty: &IntegrationType,
+    rule: &Rule,
+    presence: &Presence,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let config = presence.config;
+    let field = |key: &str| {
+        ty.field(key)
+            .expect("catalog rules name existing keys (catalog test)")
+    };
+    let attr = |key: &str| label(base, &field(key).attribute());
+    let path = |key: &str| path_of(base, &field(key).attribute());
+    // Requirements are met by what may be set; conflicts need what surely is.
+    let maybe = |key: &str| presence.maybe(field(key));
+    let set = |key: &str| presence.surely(field(key));
+    match rule {
+        Rule::RequiredWhenEquals {
+            field: f,
+            other,
+            value,
+        } => {
+            if config.get(&field(other).attribute()).as_str() == Some(value) && !maybe(f) {
+                diags.attribute_error(
+                    path(f),
+                    format!("Missing {}", attr(f)),
+                    format!("{} is required when {} is {value:?}.", attr(f), attr(other)),
+                );
+            }
+        }
+        Rule::RequiredWhenTrue { field: f, flag } => {
+            if config.get(&field(flag).attribute()).as_bool() == Some(true) && !maybe(f) {
+                diags.attribute_error(
+                    path(f),
+                    format!("Missing {}", attr(f)),
+                    format!(
+                        "{} is required when {} is true; set it or set {} = false.",
+                        attr(f),
+                        attr(flag),
+                        attr(flag)
+                    ),
+                );
+            }
+        }
+        Rule::Together(keys) => {
+            let present: Vec<&str> = keys.iter().copied().filter(|k| set(k)).collect();
+            let missing = keys.iter().copied().filter(|k| !maybe(k));
+            if !present.is_empty() {
+                for m in missing {
+                    let names: Vec<String> = keys.iter().map(|k| attr(k)).collect();
+                    diags.attribute_error(
+                        path(m),
+                        format!("Missing {}", attr(m)),
+                        format!(
+                            "{} go together: set {} too, or remove {}.",
+                            names.join(" and "),
+                            attr(m),
+                            present
+                                .iter()
+                                .map(|k| attr(k))
+                                .collect::<Vec<_>>()
+                                .join(" and ")
+                        ),
+                    );
+                }
+            }
+        }
+        Rule::ExactlyOne(keys) => {
+            let names: Vec<String> = keys.iter().map(|k| attr(k)).collect();
+            let count = keys.iter().filter(|k| set(k)).count();
+            let possible = keys.iter().filter(|k| maybe(k)).count();
+            if count > 1 || possible == 0 {
+                let detail = if possible == 0 {
+                    format!("Set exactly one of {}.", names.join(" or "))
+                } else {
+                    format!("Set only one of {}, not several.", names.join(" or "))
+                };
+                diags.attribute_error(
+                    path(keys[0]),
+                    format!("Set exactly one of {}", names.join(", ")),
+                    detail,
+                );
+            }
+        }
+        Rule::Exclusive(a, b) => {
+            if a.iter().any(|k| set(k)) && b.iter().any(|k| set(k)) {
+                let left: Vec<String> = a.iter().map(|k| attr(k)).collect();
+                let right: Vec<String> = b.iter().map(|k| attr(k)).collect();
+                diags.attribute_error(
+                    path(b[0]),
+                    "Conflicting credentials",
+                    format!(
+                        "Use either {} or {}, not both.",
+                        left.join(" with "),
+                        right.join(" with ")
+                    ),
+                );
+            }
+        }
+    }
+}
