@@ -32,6 +32,7 @@ pub mod plan;
 pub mod provider;
 pub mod resource;
 pub mod schema;
+pub mod settings;
 pub mod state;
 pub mod validate;
 
