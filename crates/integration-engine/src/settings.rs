@@ -122,19 +122,20 @@ pub fn resolve(
                 ),
             ),
             Value::Null => {
-                let found = setting.env.iter().find_map(|var| {
-                    env(var)
-                        .filter(|v| !v.trim().is_empty())
-                        .map(|v| (*var, v))
-                });
+                let found = setting
+                    .env
+                    .iter()
+                    .find_map(|var| env(var).filter(|v| !v.trim().is_empty()).map(|v| (*var, v)));
                 match found {
                     Some((var, raw)) => match from_env(&setting.ty, &raw) {
                         Ok(v) => {
                             resolved.values.insert(attr, (v, Source::Env(var)));
                         }
-                        Err(e) => {
-                            diags.attribute_error(path, format!("Invalid {var}"), format!("{var} {e}"))
-                        }
+                        Err(e) => diags.attribute_error(
+                            path,
+                            format!("Invalid {var}"),
+                            format!("{var} {e}"),
+                        ),
                     },
                     None if required.contains(&attr) => diags.attribute_error(
                         path,
@@ -217,9 +218,8 @@ pub fn parse_timeout(raw: &str) -> Result<Duration, String> {
     let raw = raw.trim();
     let d = match raw.parse::<u64>() {
         Ok(seconds) => Duration::from_secs(seconds),
-        Err(_) => humantime::parse_duration(raw).map_err(|e| {
-            format!("{raw:?} is not a duration such as \"30s\" or \"2m\" ({e}).")
-        })?,
+        Err(_) => humantime::parse_duration(raw)
+            .map_err(|e| format!("{raw:?} is not a duration such as \"30s\" or \"2m\" ({e})."))?,
     };
     if d < Duration::from_secs(1) {
         return Err(format!("{raw:?} is too short: use at least 1s."));
@@ -288,7 +288,10 @@ mod tests {
         let s = schema(SETTINGS, "x");
         let a = s.block.attribute("api_key").unwrap();
         assert!(a.sensitive);
-        assert!(a.description.ends_with("`DD_API_KEY` or `DATADOG_API_KEY`."));
+        assert!(
+            a.description
+                .ends_with("`DD_API_KEY` or `DATADOG_API_KEY`.")
+        );
     }
 
     #[test]
@@ -301,7 +304,10 @@ mod tests {
         let mut d = Diagnostics::new();
         let r = resolve("demo", SETTINGS, &["api_key"], &config(&[]), &env, &mut d);
         let summaries: Vec<&str> = d.iter().map(|d| d.summary.as_str()).collect();
-        assert_eq!(summaries, ["Missing provider api_key", "Invalid DEMO_VERIFY"]);
+        assert_eq!(
+            summaries,
+            ["Missing provider api_key", "Invalid DEMO_VERIFY"]
+        );
         assert!(d.0[0].detail.contains("DD_API_KEY or DATADOG_API_KEY"));
         let raw = r.text("request_timeout").unwrap();
         let mut d = Diagnostics::new();

@@ -3,9 +3,7 @@
 
 use std::time::Duration;
 
-use integration_engine::settings::{
-    self, Setting, parse_retries, parse_timeout, parse_url,
-};
+use integration_engine::settings::{self, Setting, parse_retries, parse_timeout, parse_url};
 use secrecy::SecretString;
 
 use crate::api::ClientConfig;
@@ -167,7 +165,11 @@ pub fn resolve(
         None => DEFAULT_MAX_RETRIES,
         Some(Ok(n)) => n,
         Some(Err(e)) => {
-            r.invalid("max_retries", format!("{} {e}", r.label("max_retries")), &mut diags);
+            r.invalid(
+                "max_retries",
+                format!("{} {e}", r.label("max_retries")),
+                &mut diags,
+            );
             0
         }
     };
@@ -176,8 +178,7 @@ pub fn resolve(
             .map_err(|e| r.invalid("ca_file", e, &mut diags))
             .ok()
     });
-    let (Some(url), Some(username), Some(password)) =
-        (url, r.text("username"), r.text("password"))
+    let (Some(url), Some(username), Some(password)) = (url, r.text("username"), r.text("password"))
     else {
         return Err(diags);
     };

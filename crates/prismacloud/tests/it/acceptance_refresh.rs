@@ -128,10 +128,8 @@ fn plan_reads_every_integration_from_one_list_and_still_sees_changes_made_outsid
 #[test]
 fn with_a_prisma_id_each_family_is_listed_once() {
     let mut t = Acceptance::new();
-    t.env(
-        "PRISMACLOUD_PRISMA_ID",
-        &t.sandbox().state().config().prisma_id.clone(),
-    );
+    let prisma_id = t.sandbox().state().config().prisma_id.clone();
+    t.env("PRISMACLOUD_PRISMA_ID", &prisma_id);
     t.config(&format!(
         r#"{fleet}
 resource "prismacloud_integration_slack" "quiet" {{

@@ -18,16 +18,19 @@ pub mod official;
 pub mod tls_front;
 
 use std::collections::BTreeMap;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use prismacloud::api::{Client, ClientConfig};
 use prismacloud_sandbox::{FaultConfig, Sandbox, SandboxConfig, Stats};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
+
+// Each user of this module (the tests, the bench) needs a different part of the harness.
+#[allow(unused_imports)]
+pub use tfharness::{PANIC_MARKERS, Run, Workspace, terraform_cli};
 
 pub const SOURCE: &str = "registry.terraform.io/prismacloud-community/prismacloud";
 
@@ -46,78 +49,20 @@ provider "prismacloud" {}
 
 /// The root of the Cargo workspace (where `.tools/` and `scripts/` live).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-pub fn terraform_cli() -> PathBuf {
-    if let Some(p) = std::env::var_os("TERRAFORM") {
-        return PathBuf::from(p);
-    }
-    let p = workspace_root().join(".tools/bin/terraform");
-    assert!(
-        p.exists(),
-        "The Terraform CLI is missing: run scripts/install-terraform.sh (or set TERRAFORM). \
-         Acceptance tests do not skip."
-    );
-    p
+    tfharness::repository_root()
 }
 
 pub fn provider_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-prismacloud"))
 }
 
-/// Text that means the provider process panicked or crashed: Rust's panic message, and what
-/// Terraform says when a plugin dies under it.
-pub const PANIC_MARKERS: &[&str] = &[
-    "panicked at",
-    "Stack trace from the terraform-provider",
-    "Plugin did not respond",
-    "The plugin encountered an error",
-];
-
-/// The outcome of one CLI run.
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-    /// The run's log file (`TF_LOG_PATH`): the provider's logs at trace level at least.
-    pub log: String,
-}
-
-impl Run {
-    pub fn from(o: Output, log: String) -> Run {
-        Run {
-            code: o.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-            log,
-        }
-    }
-
-    /// Fails the test if the CLI output or the log shows a panic of the provider.
-    pub fn assert_no_panic(&self) {
-        for (what, text) in [
-            ("stdout", &self.stdout),
-            ("stderr", &self.stderr),
-            ("log", &self.log),
-        ] {
-            if let Some(marker) = PANIC_MARKERS.iter().find(|m| text.contains(**m)) {
-                let at = text.find(marker).unwrap_or(0);
-                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let excerpt: String = text[start..].chars().take(2000).collect();
-                panic!("the provider panicked ({what} shows {marker:?}):\n{excerpt}");
-            }
-        }
-    }
-
-    pub fn all(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-    }
-
-    /// [`Run::all`] with every run of whitespace made one space: Terraform wraps diagnostic
-    /// text at 78 columns, so a sentence may span lines.
-    pub fn flat(&self) -> String {
-        self.all().split_whitespace().collect::<Vec<_>>().join(" ")
+/// The provider under test, as the harness installs it.
+pub fn provider_under_test() -> tfharness::Provider {
+    tfharness::Provider {
+        source: SOURCE.into(),
+        bin_dir: provider_binary().parent().unwrap().to_path_buf(),
+        hcl: PROVIDER_HCL.into(),
+        block: "provider \"prismacloud\" {}".into(),
     }
 }
 
@@ -150,17 +95,28 @@ impl ApiCalls {
     }
 }
 
+/// A sandbox on a free port and a Terraform workspace configured for it (see
+/// [`tfharness::Workspace`], which this dereferences to).
 pub struct Acceptance {
+    ws: Workspace,
     sandbox: Option<Sandbox>,
     runtime: Runtime,
-    pub dir: tempfile::TempDir,
-    cli_config: PathBuf,
-    extra_env: Vec<(String, String)>,
-    /// Providers served in process: source address → `host:port`.
-    reattached: Vec<(String, String)>,
     username: String,
     password: SecretString,
-    runs: AtomicUsize,
+}
+
+impl Deref for Acceptance {
+    type Target = Workspace;
+
+    fn deref(&self) -> &Workspace {
+        &self.ws
+    }
+}
+
+impl DerefMut for Acceptance {
+    fn deref_mut(&mut self) -> &mut Workspace {
+        &mut self.ws
+    }
 }
 
 impl Acceptance {
@@ -179,27 +135,17 @@ impl Acceptance {
         let sandbox = runtime
             .block_on(Sandbox::start(config, "127.0.0.1:0".parse().unwrap()))
             .expect("the sandbox starts");
-        let dir = tempfile::tempdir().expect("a scratch directory");
-        let cli_config = dir.path().join("terraformrc");
-        let bin_dir = provider_binary().parent().unwrap().to_path_buf();
-        std::fs::write(
-            &cli_config,
-            format!(
-                "provider_installation {{\n  dev_overrides {{\n    \"{SOURCE}\" = \"{}\"\n  }}\n  direct {{}}\n}}\n",
-                bin_dir.display()
-            ),
-        )
-        .unwrap();
+        let mut ws = Workspace::new(provider_under_test());
+        ws.env_remove("PRISMACLOUD_PRISMA_ID");
+        ws.env("PRISMACLOUD_URL", &sandbox.url());
+        ws.env("PRISMACLOUD_USERNAME", &username);
+        ws.env("PRISMACLOUD_PASSWORD", password.expose_secret());
         Acceptance {
+            ws,
             sandbox: Some(sandbox),
             runtime,
-            dir,
-            cli_config,
-            extra_env: Vec::new(),
-            reattached: Vec::new(),
             username,
             password,
-            runs: AtomicUsize::new(0),
         }
     }
 
@@ -217,34 +163,10 @@ impl Acceptance {
         (out, ApiCalls::between(&before, &after))
     }
 
-    /// Replaces the CLI configuration file (by default the `dev_overrides` pointing at this
-    /// run's build) with `text`; an empty text leaves Terraform to its implied installation
-    /// methods (local mirror directories, then the registry).
-    pub fn set_cli_config(&self, text: &str) {
-        std::fs::write(&self.cli_config, text).unwrap();
-    }
-
-    pub fn env(&mut self, key: &str, value: &str) {
-        self.extra_env.push((key.into(), value.into()));
-    }
-
     /// A TLS front for this sandbox, signed by a private CA (see `tls_front`).
     pub fn tls_front(&self) -> tls_front::TlsFront {
         let state = self.sandbox().state().clone();
         self.block_on(tls_front::start(state, self.dir.path()))
-    }
-
-    /// Write `main.tf` with `attributes` in the provider block.
-    pub fn config_with_provider(&self, attributes: &str, hcl: &str) {
-        let provider = PROVIDER_HCL.replace(
-            "provider \"prismacloud\" {}",
-            &format!("provider \"prismacloud\" {{\n{attributes}\n}}"),
-        );
-        std::fs::write(
-            self.dir.path().join("main.tf"),
-            format!("{provider}\n{hcl}"),
-        )
-        .unwrap();
     }
 
     /// Serve `provider` from this process as the provider `source` (a full address such as
@@ -269,98 +191,7 @@ impl Acceptance {
                 .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener))
                 .await
         });
-        self.reattached.push((source.to_string(), addr));
-    }
-
-    /// Write a file of the working directory.
-    pub fn write(&self, name: &str, text: &str) {
-        std::fs::write(self.dir.path().join(name), text).unwrap();
-    }
-
-    /// Read a file of the working directory ("" when it does not exist).
-    pub fn read(&self, name: &str) -> String {
-        std::fs::read_to_string(self.dir.path().join(name)).unwrap_or_default()
-    }
-
-    /// Write `main.tf` (the provider block is prepended).
-    pub fn config(&self, hcl: &str) {
-        std::fs::write(
-            self.dir.path().join("main.tf"),
-            format!("{PROVIDER_HCL}\n{hcl}"),
-        )
-        .unwrap();
-    }
-
-    /// Runs the CLI with `args` in the scratch directory; fails the test on a provider panic.
-    pub fn terraform(&self, args: &[&str]) -> Run {
-        self.terraform_in(self.dir.path(), args)
-    }
-
-    /// The CLI run in `dir` (a directory of the scratch tree, e.g. a copied example); fails
-    /// the test on a provider panic.
-    pub fn terraform_in(&self, dir: &Path, args: &[&str]) -> Run {
-        let run = self.runs.fetch_add(1, Ordering::SeqCst);
-        let log_path = self.dir.path().join(format!("run-{run}.log"));
-        let mut cmd = self.command_in(dir, args, &log_path);
-        let output = cmd.output().expect("the Terraform CLI runs");
-        let run = Run::from(output, self.read_log(&log_path));
-        run.assert_no_panic();
-        run
-    }
-
-    /// The CLI command for `args` in the scratch directory, logging to `log_path` unless the
-    /// test set `TF_LOG_PATH`.
-    pub fn command(&self, args: &[&str], log_path: &Path) -> Command {
-        self.command_in(self.dir.path(), args, log_path)
-    }
-
-    /// [`Acceptance::command`] in `dir`.
-    pub fn command_in(&self, dir: &Path, args: &[&str], log_path: &Path) -> Command {
-        let mut cmd = Command::new(terraform_cli());
-        cmd.args(args)
-            .current_dir(dir)
-            .env("TF_CLI_CONFIG_FILE", &self.cli_config)
-            .env("TF_IN_AUTOMATION", "1")
-            .env("CHECKPOINT_DISABLE", "1")
-            .env("PRISMACLOUD_URL", self.sandbox().url())
-            .env("PRISMACLOUD_USERNAME", &self.username)
-            .env("PRISMACLOUD_PASSWORD", self.password.expose_secret())
-            .env_remove("TF_LOG")
-            .env("TF_LOG_PROVIDER", "trace")
-            .env("TF_LOG_PATH", log_path)
-            .env_remove("PRISMACLOUD_PRISMA_ID");
-        for (k, v) in &self.extra_env {
-            cmd.env(k, v);
-        }
-        if !self.reattached.is_empty() {
-            let reattach: serde_json::Map<String, Json> = self
-                .reattached
-                .iter()
-                .map(|(source, addr)| {
-                    let config = serde_json::json!({
-                        "Protocol": "grpc",
-                        "ProtocolVersion": 6,
-                        "Pid": std::process::id(),
-                        "Test": true,
-                        "Addr": {"Network": "tcp", "String": addr},
-                    });
-                    (source.clone(), config)
-                })
-                .collect();
-            cmd.env("TF_REATTACH_PROVIDERS", Json::Object(reattach).to_string());
-        }
-        cmd
-    }
-
-    /// The log a run wrote (where the test's own `TF_LOG_PATH`, if any, points).
-    pub fn read_log(&self, default_path: &Path) -> String {
-        let path = self
-            .extra_env
-            .iter()
-            .rev()
-            .find(|(k, _)| k == "TF_LOG_PATH")
-            .map_or_else(|| default_path.to_path_buf(), |(_, v)| PathBuf::from(v));
-        std::fs::read_to_string(path).unwrap_or_default()
+        self.ws.reattach(source, addr);
     }
 
     /// Switches the sandbox's fault injection (`FaultConfig::default()` switches it off).
@@ -380,44 +211,6 @@ impl Acceptance {
             self.password.clone(),
         ))
         .unwrap()
-    }
-
-    /// `terraform apply`, which must succeed.
-    pub fn apply(&self) -> Run {
-        let r = self.terraform(&["apply", "-auto-approve", "-input=false", "-no-color"]);
-        assert_eq!(r.code, 0, "apply failed:\n{}", r.all());
-        r
-    }
-
-    pub fn destroy(&self) -> Run {
-        let r = self.terraform(&["destroy", "-auto-approve", "-input=false", "-no-color"]);
-        assert_eq!(r.code, 0, "destroy failed:\n{}", r.all());
-        r
-    }
-
-    /// `terraform plan -detailed-exitcode`: 0 = no changes, 2 = changes, 1 = error.
-    pub fn plan(&self) -> Run {
-        self.terraform(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
-    }
-
-    /// `terraform plan` fails (exit 1) and its output mentions every needle.
-    pub fn assert_plan_fails_with(&self, needles: &[&str]) -> Run {
-        self.assert_plan_code(1, needles)
-    }
-
-    /// `terraform plan` proposes changes (exit 2) and its output mentions every needle.
-    pub fn assert_plan_changes_with(&self, needles: &[&str]) -> Run {
-        self.assert_plan_code(2, needles)
-    }
-
-    fn assert_plan_code(&self, code: i32, needles: &[&str]) -> Run {
-        let r = self.plan();
-        let all = r.all();
-        assert_eq!(r.code, code, "plan exit code:\n{all}");
-        for needle in needles {
-            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
-        }
-        r
     }
 
     /// Create an integration outside Terraform (the console, a colleague's script); its ID.
@@ -445,38 +238,6 @@ impl Acceptance {
             .id
     }
 
-    pub fn assert_plan_empty(&self) {
-        let r = self.plan();
-        assert_eq!(r.code, 0, "expected an empty plan:\n{}", r.all());
-    }
-
-    /// The state as `terraform show -json` prints it.
-    pub fn state(&self) -> Json {
-        let r = self.terraform(&["show", "-json", "-no-color"]);
-        assert_eq!(r.code, 0, "show failed:\n{}", r.all());
-        serde_json::from_str(&r.stdout).expect("show -json prints JSON")
-    }
-
-    /// One resource's entry in `terraform show -json`.
-    fn resource_entry(&self, address: &str) -> Json {
-        let state = self.state();
-        state["values"]["root_module"]["resources"]
-            .as_array()
-            .and_then(|rs| rs.iter().find(|r| r["address"] == address))
-            .cloned()
-            .unwrap_or_else(|| panic!("{address} is not in state: {state:#}"))
-    }
-
-    /// The values of one resource in state.
-    pub fn resource(&self, address: &str) -> Json {
-        self.resource_entry(address)["values"].clone()
-    }
-
-    /// The identity Terraform stored for one resource.
-    pub fn identity(&self, address: &str) -> Json {
-        self.resource_entry(address)["identity"].clone()
-    }
-
     /// What the sandbox stores (secrets included).
     pub fn integrations(&self) -> Vec<Json> {
         self.sandbox().state().integrations()
@@ -490,62 +251,13 @@ impl Acceptance {
         self.runtime.block_on(f)
     }
 
-    /// `terraform output -json`, which must succeed.
-    pub fn outputs(&self) -> Json {
-        let r = self.terraform(&["output", "-json", "-no-color"]);
-        assert_eq!(r.code, 0, "output failed:\n{}", r.all());
-        serde_json::from_str(&r.stdout).expect("output -json prints JSON")
-    }
-
     /// Copies the repository's `examples/<path>` to the same place under the scratch directory
     /// (so relative module sources keep working) and returns where it now is.
     pub fn copy_example(&self, path: &str) -> PathBuf {
         let from = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("examples")
             .join(path);
-        let to = self.dir.path().join("examples").join(path);
-        copy_tree(&from, &to);
-        to
-    }
-
-    /// Asserts that no `secret` appears in what Terraform shows or keeps: the given CLI runs,
-    /// `terraform output -json`, `terraform show -json` and the state file.
-    pub fn assert_no_secret(&self, runs: &[&Run], secrets: &[&str]) {
-        let show = self.terraform(&["show", "-json", "-no-color"]);
-        let output = self.terraform(&["output", "-json", "-no-color"]);
-        let state = self.state_file();
-        let places = runs.iter().map(|r| ("CLI output", r.all())).chain([
-            ("terraform show -json", show.all()),
-            ("terraform output -json", output.all()),
-            ("the state file", state),
-        ]);
-        for (place, text) in places {
-            for secret in secrets {
-                assert!(!text.contains(secret), "a secret is in {place}:\n{text}");
-            }
-        }
-    }
-
-    pub fn state_file(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("terraform.tfstate")).unwrap_or_default()
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // What a local run left behind (.terraform/, state) is not part of the example.
-        if name.starts_with('.') || name.contains(".tfstate") {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
+        self.ws.copy_tree_into(&from, &format!("examples/{path}"))
     }
 }
 
