@@ -1,4 +1,7 @@
-//! Terraform plugin protocol 6 over gRPC. Knows nothing of Prisma Cloud.
+//! Terraform plugin protocol 6 over gRPC, for providers written in Rust. Knows no vendor and no
+//! integration: see `README.md`, and `examples/minimal.rs` for a whole provider in one file.
+//!
+//! # Layout
 //!
 //! - [`generated`]: protobuf messages and tonic services built from `proto/`.
 //! - [`value`]: Terraform values and types; the MessagePack and JSON codecs.

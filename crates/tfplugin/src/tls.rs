@@ -113,6 +113,12 @@ impl ServerIdentity {
         STANDARD_NO_PAD.encode(self.certificate.as_ref())
     }
 
+    /// The private key, for tests that play the other end of a connection.
+    #[cfg(test)]
+    pub(crate) fn private_key(&self) -> PrivatePkcs8KeyDer<'static> {
+        self.key.clone_key()
+    }
+
     /// A rustls server configuration presenting this identity, requiring the
     /// client certificate pinned by `client`, and offering ALPN `h2` (grpc-go
     /// refuses TLS connections that negotiate no ALPN protocol).

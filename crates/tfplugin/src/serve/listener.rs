@@ -50,12 +50,14 @@ pub(crate) async fn bind_loopback(ports: RangeInclusive<u16>) -> Result<TcpListe
 pub(crate) fn plain_incoming(
     listener: TcpListener,
 ) -> impl Stream<Item = io::Result<TcpStream>> + Send + 'static {
-    TcpListenerStream::new(listener).map(|accepted| {
-        accepted.inspect(|tcp| {
-            // gRPC exchanges small messages; do not let Nagle delay them.
-            let _ = tcp.set_nodelay(true);
-        })
-    })
+    TcpListenerStream::new(listener).map(|accepted| accepted.inspect(tune))
+}
+
+/// Every accepted plugin connection goes through here. gRPC exchanges small messages: with
+/// Nagle's algorithm each would wait for the previous one's acknowledgement (a plan of 500
+/// resources took 3 s instead of 0.8 s in a provider that forgot this).
+fn tune(tcp: &TcpStream) {
+    let _ = tcp.set_nodelay(true);
 }
 
 /// Connections that completed a TLS handshake with `config`.
@@ -86,7 +88,7 @@ async fn accept_loop(
                 }
             },
         };
-        let _ = tcp.set_nodelay(true);
+        tune(&tcp);
         let acceptor = acceptor.clone();
         let ready = ready.clone();
         tokio::spawn(async move {
@@ -143,5 +145,60 @@ impl PrivateSocket {
 impl Drop for PrivateSocket {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
+    use tokio::io::AsyncWriteExt as _;
+
+    use super::*;
+    use crate::tls::{PinnedCertVerifier, ServerIdentity, crypto_provider};
+
+    // If either test fails, plugin calls wait on Nagle's algorithm again: see `tune`.
+
+    #[tokio::test]
+    async fn plain_connections_run_without_nagle() {
+        let listener = bind_loopback(0..=0).await.expect("a port");
+        let addr = listener.local_addr().expect("bound");
+        let mut incoming = Box::pin(plain_incoming(listener));
+        let _client = TcpStream::connect(addr).await.expect("connected");
+        let accepted = incoming.next().await.expect("one").expect("accepted");
+        assert!(accepted.nodelay().expect("readable option"));
+    }
+
+    #[tokio::test]
+    async fn tls_connections_run_without_nagle() {
+        // Both ends are made as Terraform and the provider make theirs.
+        let server = ServerIdentity::generate().expect("server identity");
+        let client = ServerIdentity::generate().expect("client identity");
+        let config = server
+            .server_config(PinnedCertVerifier::new(client.certificate().clone()))
+            .expect("server config");
+        let listener = bind_loopback(0..=0).await.expect("a port");
+        let addr = listener.local_addr().expect("bound");
+        let mut incoming = Box::pin(tls_incoming(listener, Arc::new(config)));
+
+        let mut client_config = rustls::ClientConfig::builder_with_provider(crypto_provider())
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(PinnedCertVerifier::new(
+                server.certificate().clone(),
+            )))
+            .with_client_auth_cert(
+                vec![CertificateDer::clone(client.certificate())],
+                PrivateKeyDer::Pkcs8(client.private_key()),
+            )
+            .expect("client auth");
+        client_config.alpn_protocols = vec![b"h2".to_vec()];
+        let connector = tokio_rustls::TlsConnector::from(Arc::new(client_config));
+        let tcp = TcpStream::connect(addr).await.expect("connected");
+        let name = ServerName::try_from("localhost").expect("name");
+        let mut tls = connector.connect(name, tcp).await.expect("handshake");
+        tls.write_all(b"x").await.expect("written");
+        let accepted = incoming.next().await.expect("one").expect("accepted");
+        assert!(accepted.get_ref().0.nodelay().expect("readable option"));
     }
 }
