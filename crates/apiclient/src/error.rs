@@ -45,7 +45,7 @@ pub enum Error {
         service: &'static str,
         /// The id that was looked up.
         id: String,
-        /// `X-Redlock-Request-Id` of the answer, when present.
+        /// The request id of the answer (`Vendor::request_id_header`), when present.
         request_id: Option<String>,
     },
 
@@ -65,7 +65,7 @@ pub enum Error {
         status: u16,
         /// The API's messages (secrets of the request masked).
         messages: Vec<ApiMessage>,
-        /// `X-Redlock-Request-Id` of the answer, when present.
+        /// The request id of the answer (`Vendor::request_id_header`), when present.
         request_id: Option<String>,
         /// How many attempts were made (1 when the status was not retried).
         attempts: u32,
@@ -83,7 +83,7 @@ pub enum Error {
         check: &'static str,
         /// HTTP status code of the login answer.
         status: u16,
-        /// `X-Redlock-Request-Id` of the answer, when present.
+        /// The request id of the answer (`Vendor::request_id_header`), when present.
         request_id: Option<String>,
     },
 
@@ -103,7 +103,7 @@ pub enum Error {
         attempts: u32,
         /// The wait the server last asked for, when it asked for more than the client accepts.
         retry_after: Option<Duration>,
-        /// `X-Redlock-Request-Id` of the last answer, when present.
+        /// The request id of the last answer, when present.
         request_id: Option<String>,
     },
 
@@ -196,14 +196,15 @@ pub enum Error {
         reason: String,
     },
 
-    /// [`Client::stop`](crate::api::Client::stop) was called while the call was waiting.
+    /// The client was stopped ([`Transport::stop`](crate::Transport::stop)) while the call was
+    /// waiting.
     #[error("the call to {service} was stopped because the provider was asked to stop")]
     Stopped {
         /// The service, e.g. `Prisma Cloud`.
         service: &'static str,
     },
 
-    /// The [`ClientConfig`](crate::api::ClientConfig) cannot be used.
+    /// The client's configuration cannot be used.
     #[error("invalid {service} client configuration: {reason}")]
     Config {
         /// The service, e.g. `Prisma Cloud`.
@@ -231,7 +232,7 @@ impl Error {
         }
     }
 
-    /// `X-Redlock-Request-Id` of the answer this error comes from (what support asks for).
+    /// The request id of the answer this error comes from (what support asks for).
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::NotFound { request_id, .. }

@@ -8,30 +8,12 @@
 //! Secrets are exposed only here, while serializing; the bytes are then held in a
 //! [`JsonBody`] whose `Debug` shows nothing but the length.
 
-use std::fmt;
-
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Map, Value, json};
 
 use super::model::IntegrationRequest;
 use super::route::Family;
-use apiclient::Error;
-
-/// A serialized JSON request body (may contain secrets).
-#[derive(Clone)]
-pub(crate) struct JsonBody(Vec<u8>);
-
-impl JsonBody {
-    pub(crate) fn bytes(&self) -> Vec<u8> {
-        self.0.clone()
-    }
-}
-
-impl fmt::Debug for JsonBody {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "JsonBody({} bytes, redacted)", self.0.len())
-    }
-}
+use apiclient::{Error, JsonBody};
 
 /// What a body is for.
 #[derive(Debug, Clone, Copy)]
@@ -72,7 +54,7 @@ pub(crate) fn integration(
         "integrationConfig".into(),
         Value::Object(merged_config(request)?),
     );
-    Ok(serialize(&Value::Object(body)))
+    Ok(JsonBody::new(&Value::Object(body)))
 }
 
 /// `POST /login` body.
@@ -85,12 +67,12 @@ pub(crate) fn login(
     if let Some(customer) = customer_name {
         body["customerName"] = Value::String(customer.to_owned());
     }
-    serialize(&body)
+    JsonBody::new(&body)
 }
 
 /// `PATCH .../integration/{id}` body.
 pub(crate) fn enabled(enabled: bool) -> JsonBody {
-    serialize(&json!({ "enabled": enabled }))
+    JsonBody::new(&json!({ "enabled": enabled }))
 }
 
 fn merged_config(request: &IntegrationRequest) -> Result<Map<String, Value>, Error> {
@@ -109,10 +91,6 @@ fn merged_config(request: &IntegrationRequest) -> Result<Map<String, Value>, Err
         );
     }
     Ok(config)
-}
-
-fn serialize(value: &Value) -> JsonBody {
-    JsonBody(serde_json::to_vec(value).expect("a serde_json::Value always serializes"))
 }
 
 #[cfg(test)]

@@ -1,37 +1,42 @@
-//! The client itself: construction, `stop`, and the authenticated call with retries and
-//! re-login on 401 that every operation goes through. The operations live in
-//! `operations.rs` (safe to repeat) and `create.rs` (not safe to repeat).
+//! The client itself: construction, `stop`, and the kit's [`Api`] every operation goes
+//! through (retries, re-login on 401). The operations live in `operations.rs` (safe to
+//! repeat) and `create.rs` (not safe to repeat); which endpoints they use, in `tenant.rs`.
 
-use super::SERVICE;
 use std::fmt;
 use std::sync::Arc;
 
-use reqwest::StatusCode;
+use apiclient::{Api, Session, Snapshots, TokenHeader, Transport};
 use secrecy::SecretString;
-use tokio_util::sync::CancellationToken;
+use tokio::sync::OnceCell;
 
-use super::auth::Session;
-use super::backoff::Backoff;
+use super::VENDOR;
 use super::config::ClientConfig;
-use super::messages::Redactions;
-use super::model::IntegrationRequest;
-use super::route::Endpoints;
-use super::snapshot::Snapshots;
-use super::transport::{Attempt, Failure, RequestSpec, Response, Retrier, Transport, api_error};
+use super::login::PrismaLogin;
+use super::model::{IntegrationRequest, id_of};
+use super::route::{Endpoints, Family};
 use apiclient::Error;
 
-/// A Prisma Cloud integration API client. Cheap to clone; all clones share one session token
-/// and one stop switch.
+/// How the session token travels.
+const TOKEN_HEADER: TokenHeader = TokenHeader {
+    name: "x-redlock-auth",
+    prefix: "",
+};
+
+/// A Prisma Cloud integration API client. Cheap to clone; all clones share one session token,
+/// one prisma id and one stop switch.
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
 }
 
 pub(crate) struct Inner {
-    pub(crate) transport: Transport,
-    pub(crate) session: Session,
-    pub(crate) endpoints: Endpoints,
-    pub(crate) snapshots: Snapshots,
+    pub(crate) api: Api<Session<PrismaLogin>>,
+    /// Endpoints without a tenant: login, extend, license.
+    pub(crate) base: Endpoints,
+    /// The endpoints of this run, set once the prisma id is known or known to be unknowable
+    /// (see `tenant.rs`).
+    pub(crate) endpoints: OnceCell<Endpoints>,
+    pub(crate) snapshots: Snapshots<Family>,
     base_url: String,
 }
 
@@ -47,46 +52,33 @@ impl Client {
     /// A client for `config`. Does not contact the API (the first call logs in).
     pub fn new(config: ClientConfig) -> Result<Client, Error> {
         config.validate().map_err(|reason| Error::Config {
-            service: SERVICE,
+            service: VENDOR.service,
             reason,
         })?;
-        let mut builder = reqwest::Client::builder();
-        if let Some(pem) = &config.ca_pem {
-            let certificates =
-                super::config::parse_ca_pem(pem).map_err(|reason| Error::Config {
-                    service: SERVICE,
-                    reason: format!("the CA certificates are unusable: {reason}"),
-                })?;
-            builder = builder.tls_certs_merge(certificates);
-        }
-        let http = builder
-            .user_agent(config.user_agent.as_str())
-            .timeout(config.request_timeout)
-            // Redirects would carry the session header to wherever they point.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Config {
-                service: SERVICE,
-                reason: format!("cannot build the HTTP client ({e})"),
-            })?;
-        let transport = Transport {
-            http,
-            backoff: Backoff::new(config.backoff_base, config.backoff_cap),
-            max_retries: config.max_retries,
-            timeout: config.request_timeout,
-            cancel: CancellationToken::new(),
+        let transport = Transport::new(VENDOR, &config.transport())?;
+        let base = Endpoints::new(config.base_url.clone(), None);
+        let endpoints = match &config.prisma_id {
+            Some(id) => OnceCell::new_with(Some(Endpoints::new(
+                config.base_url.clone(),
+                Some(id.clone()),
+            ))),
+            None => OnceCell::new(),
         };
+        let login = PrismaLogin::new(
+            base.clone(),
+            config.username,
+            config.password,
+            config.customer_name,
+        );
         Ok(Client {
             inner: Arc::new(Inner {
-                transport,
-                session: Session::new(
-                    config.username,
-                    config.password,
-                    config.customer_name,
-                    config.token_ttl,
+                api: Api::new(
+                    transport,
+                    Session::new(login, TOKEN_HEADER, config.token_ttl),
                 ),
-                endpoints: Endpoints::new(config.base_url.clone(), config.prisma_id),
-                snapshots: Snapshots::new(config.list_snapshot_ttl),
+                base,
+                endpoints,
+                snapshots: Snapshots::new(config.list_snapshot_ttl, id_of),
                 base_url: config.base_url.to_string(),
             }),
         })
@@ -95,81 +87,12 @@ impl Client {
     /// Stops this client and all its clones for good: calls waiting to retry, or waiting for
     /// a login, return [`Error::Stopped`] promptly; HTTP requests already sent may finish.
     pub fn stop(&self) {
-        self.inner.transport.cancel.cancel();
+        self.inner.api.stop();
     }
 
-    /// Sends `spec` with retries; returns the answer and the number of attempts it took.
-    pub(crate) async fn call(
-        &self,
-        spec: &RequestSpec,
-        redactions: Redactions<'_>,
-    ) -> Result<(Response, u32), Error> {
-        let mut retrier = Retrier::new(&self.inner.transport, spec, redactions);
-        loop {
-            match self.attempt(spec, &mut retrier).await? {
-                Attempt::Done(response) => return Ok((response, retrier.attempts())),
-                Attempt::Retryable(failure) => retrier.pause(failure).await?,
-            }
-        }
-    }
-
-    /// Like [`Client::call`], but any non-2xx answer is an error.
-    pub(crate) async fn call_ok(
-        &self,
-        spec: &RequestSpec,
-        redactions: Redactions<'_>,
-    ) -> Result<Response, Error> {
-        let (response, attempts) = self.call(spec, redactions).await?;
-        if response.status.is_success() {
-            Ok(response)
-        } else {
-            Err(api_error(spec.operation(), &response, attempts, redactions))
-        }
-    }
-
-    /// One attempt with the session token; on 401 with a token that is still current, logs
-    /// in again (single-flight) and repeats the attempt once. A second 401 is a retryable
-    /// [`Failure::Unauthorized`]: tokens can expire early more than once in a run, and each
-    /// retry logs in again, within the retry budget.
-    pub(crate) async fn attempt(
-        &self,
-        spec: &RequestSpec,
-        retrier: &mut Retrier<'_>,
-    ) -> Result<Attempt, Error> {
-        let inner = &self.inner;
-        let token = inner
-            .session
-            .token(&inner.transport, &inner.endpoints)
-            .await?;
-        let outcome = inner
-            .transport
-            .send(spec, Some(&token.value), retrier.next_attempt())
-            .await?;
-        match outcome {
-            Attempt::Done(response) if response.status == StatusCode::UNAUTHORIZED => {
-                tracing::debug!(
-                    path = spec.endpoint.template,
-                    "session token rejected; logging in again"
-                );
-                inner.session.invalidate(&token);
-                let token = inner
-                    .session
-                    .token(&inner.transport, &inner.endpoints)
-                    .await?;
-                match inner
-                    .transport
-                    .send(spec, Some(&token.value), retrier.next_attempt())
-                    .await?
-                {
-                    Attempt::Done(response) if response.status == StatusCode::UNAUTHORIZED => {
-                        inner.session.invalidate(&token);
-                        Ok(Attempt::Retryable(Failure::Unauthorized(response)))
-                    }
-                    other => Ok(other),
-                }
-            }
-            other => Ok(other),
-        }
+    /// The kit's API: every call goes through it.
+    pub(crate) fn api(&self) -> &Api<Session<PrismaLogin>> {
+        &self.inner.api
     }
 }
 

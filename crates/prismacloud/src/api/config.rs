@@ -4,27 +4,17 @@
 use std::fmt;
 use std::time::Duration;
 
+use apiclient::TransportConfig;
 use secrecy::SecretString;
 use url::Url;
 
-/// Default per-attempt timeout.
-pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Default number of retries after the first attempt.
-///
-/// Five retries with the default backoff wait up to about 15 s in total (0.5 + 1 + 2 + 4 +
-/// 8 s at most, full jitter), longer when the server sends `Retry-After`: enough to ride out a
-/// rate-limit burst or a rolling restart without hiding a real outage for minutes.
-pub const DEFAULT_MAX_RETRIES: u32 = 5;
+pub use apiclient::{
+    DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_LIST_SNAPSHOT_TTL, DEFAULT_MAX_RETRIES,
+    DEFAULT_REQUEST_TIMEOUT, parse_ca_pem,
+};
+
 /// Default assumed lifetime of a session token (Prisma Cloud tokens live about 10 minutes).
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(10 * 60);
-/// Default lifetime of a list snapshot serving refreshes (see
-/// [`ClientConfig::list_snapshot_ttl`]): long enough for Terraform to read hundreds of
-/// resources from one list, short enough that a change made meanwhile is seen soon after.
-pub const DEFAULT_LIST_SNAPSHOT_TTL: Duration = Duration::from_secs(10);
-/// Default first backoff ceiling.
-pub const DEFAULT_BACKOFF_BASE: Duration = Duration::from_millis(500);
-/// Default largest backoff ceiling.
-pub const DEFAULT_BACKOFF_CAP: Duration = Duration::from_secs(30);
 
 /// Settings of a [`Client`](super::Client). Build one with [`ClientConfig::new`] and adjust
 /// the public fields.
@@ -61,16 +51,6 @@ pub struct ClientConfig {
     /// Extra trust anchors (PEM, one or more certificates) for a private CA, trusted in
     /// addition to the system's. TLS verification is always on.
     pub ca_pem: Option<Vec<u8>>,
-}
-
-/// The certificates in a PEM bundle; `Err` says why it is unusable (never quotes it).
-pub fn parse_ca_pem(pem: &[u8]) -> Result<Vec<reqwest::Certificate>, String> {
-    let certificates = reqwest::Certificate::from_pem_bundle(pem)
-        .map_err(|e| format!("it is not a PEM certificate bundle ({e})"))?;
-    if certificates.is_empty() {
-        return Err("it contains no PEM certificate (-----BEGIN CERTIFICATE-----)".into());
-    }
-    Ok(certificates)
 }
 
 impl ClientConfig {
@@ -114,17 +94,22 @@ impl ClientConfig {
         if self.prisma_id.as_deref().is_some_and(str::is_empty) {
             return Err("prisma id is set but empty".into());
         }
-        if self.request_timeout.is_zero() {
-            return Err("request timeout must be positive".into());
-        }
         if self.token_ttl.is_zero() {
             return Err("token lifetime must be positive".into());
         }
-        if let Some(pem) = &self.ca_pem {
-            parse_ca_pem(pem)
-                .map_err(|reason| format!("the CA certificates are unusable: {reason}"))?;
+        self.transport().validate()
+    }
+
+    /// The settings of the kit's transport.
+    pub(crate) fn transport(&self) -> TransportConfig {
+        TransportConfig {
+            request_timeout: self.request_timeout,
+            max_retries: self.max_retries,
+            user_agent: self.user_agent.clone(),
+            backoff_base: self.backoff_base,
+            backoff_cap: self.backoff_cap,
+            ca_pem: self.ca_pem.clone(),
         }
-        Ok(())
     }
 }
 

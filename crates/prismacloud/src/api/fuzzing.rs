@@ -4,20 +4,20 @@
 
 use std::time::SystemTime;
 
+use apiclient::{
+    Endpoint, RequestSpec, Response, api_error, parse_json, parse_retry_after, token_field,
+};
 use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use secrecy::SecretString;
 use serde_json::Value;
 use url::Url;
 
-use super::auth::token_from;
-use super::backoff::parse_retry_after;
+use super::VENDOR;
 use super::messages::{self, Redactions};
 use super::model::Integration;
-use super::operations::{is_not_found, parse_json};
+use super::operations::is_not_found;
 use super::outcome::test_outcome;
-use super::route::Endpoint;
-use super::transport::{RequestSpec, Response, api_error};
 
 /// Reads `data` as an answer — two bytes of status, one byte of header length, that many bytes
 /// used as the `x-redlock-status`, `x-redlock-request-id` and `Retry-After` headers, the rest
@@ -42,9 +42,10 @@ pub fn answer(data: &[u8]) {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
 
     let _ = messages::parse(&headers, body, redactions);
-    let _ = messages::request_id(&headers);
+    let _ = VENDOR.request_id(&headers);
+    let _ = VENDOR.wait(status, &headers, SystemTime::now());
     let _ = test_outcome(status.as_u16(), &headers, body, redactions);
-    let _ = token_from(body);
+    let _ = token_field(body, "token");
     if let Ok(text) = std::str::from_utf8(header) {
         let _ = parse_retry_after(text, SystemTime::now());
     }
@@ -70,5 +71,5 @@ pub fn answer(data: &[u8]) {
         body: body.to_vec(),
     };
     let _ = is_not_found(&response);
-    let _ = api_error(spec.operation(), &response, 1, redactions).to_string();
+    let _ = api_error(&VENDOR, spec.operation(), &response, 1, redactions).to_string();
 }

@@ -16,41 +16,31 @@ use apiclient::ApiMessage;
 pub(crate) use apiclient::Redactions;
 
 const STATUS_HEADER: &str = "x-redlock-status";
-const REQUEST_ID_HEADER: &str = "x-redlock-request-id";
-/// Request ids longer than this are not ids; they are not kept.
-const MAX_REQUEST_ID_LEN: usize = 128;
 
-/// The answer's `X-Redlock-Request-Id`, if it is a plausible id.
-pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(REQUEST_ID_HEADER)?.to_str().ok()?.trim();
-    let plausible = !value.is_empty()
-        && value.len() <= MAX_REQUEST_ID_LEN
-        && value.chars().all(|c| c.is_ascii_graphic());
-    plausible.then(|| value.to_owned())
-}
-
-/// All API messages in the header or the body, header first; empty when nothing parses.
+/// All API messages in the header or the body, header first, with `redactions` applied;
+/// empty when nothing parses.
 pub(crate) fn parse(
     headers: &HeaderMap,
     body: &[u8],
     redactions: Redactions<'_>,
 ) -> Vec<ApiMessage> {
+    super::VENDOR.messages(headers, body, redactions)
+}
+
+/// The messages as sent ([`apiclient::Vendor::parse_messages`]: the kit masks them).
+pub(crate) fn parse_unmasked(headers: &HeaderMap, body: &[u8]) -> Vec<ApiMessage> {
     let from_header = headers
         .get(STATUS_HEADER)
         .and_then(|v| serde_json::from_slice::<Value>(v.as_bytes()).ok())
         .map(|v| from_value(&v))
         .unwrap_or_default();
-    let messages = if from_header.is_empty() {
+    if from_header.is_empty() {
         serde_json::from_slice::<Value>(body)
             .map(|v| from_value(&v))
             .unwrap_or_default()
     } else {
         from_header
-    };
-    messages
-        .into_iter()
-        .map(|m| redactions.message(m))
-        .collect()
+    }
 }
 
 /// Messages in one parsed JSON value, whatever its shape.
@@ -198,19 +188,5 @@ mod tests {
         )]);
         let messages = parse(&h, b"", Redactions(&secrets));
         assert_eq!(messages[0].subject.as_deref(), Some("https://x/***"));
-    }
-
-    #[test]
-    fn request_id_is_kept_only_when_plausible() {
-        assert_eq!(
-            request_id(&headers(&[(REQUEST_ID_HEADER, " abc-123 ")])).as_deref(),
-            Some("abc-123")
-        );
-        assert_eq!(request_id(&headers(&[(REQUEST_ID_HEADER, "a b")])), None);
-        assert_eq!(
-            request_id(&headers(&[(REQUEST_ID_HEADER, &"x".repeat(200))])),
-            None
-        );
-        assert_eq!(request_id(&HeaderMap::new()), None);
     }
 }

@@ -7,19 +7,22 @@
 //!
 //! # Layout
 //!
+//! The vendor-neutral machinery (transport, retries, backoff, the session cell, list
+//! snapshots, the no-loss create) is the `apiclient` crate's; this module is what is Prisma
+//! Cloud's: paths, bodies, answers, and how to log in.
+//!
 //! - `config`: [`ClientConfig`] and its defaults.
-//! - `client`: [`Client`], construction, `stop`, authenticated calls with retries.
+//! - `client`: [`Client`], construction, `stop`, the endpoints of this run.
+//! - `login`: `POST /login`, `GET /auth_token/extend`.
+//! - `tenant`: which endpoint family serves outbound types.
 //! - `operations`: list, get, find by name, update, delete, test (safe to repeat).
 //! - `snapshot`: one list shared by concurrent reads (refresh in O(1) calls), and by creates
 //!   looking up what they just posted.
-//! - `create`: create, the one operation that is not safe to repeat.
-//! - `auth`: the shared session token (single-flight login and renewal).
-//! - `transport`: one HTTP attempt, failure classification, waits between attempts.
-//! - `backoff`: exponential backoff with full jitter, `Retry-After` parsing.
+//! - `create`: create, the one operation that is not safe to repeat (`apiclient::create`'s
+//!   hooks, and the PATCH that disables a v1 integration).
 //! - `route`: the two endpoint families and which types each serves.
 //! - `body`: request bodies per family. `model`: request and answer types.
-//! - `messages`: the API's error messages and request ids. `outcome`: test answers.
-//! - `error`: [`Error`] and [`ApiMessage`].
+//! - `messages`: the API's error messages. `outcome`: test answers.
 //!
 //! # Secrets
 //!
@@ -28,21 +31,20 @@
 //! line, an error message or a `Debug` output, and values the server echoes back in its
 //! messages are masked.
 
-mod auth;
-mod backoff;
 mod body;
 mod client;
 mod config;
 mod create;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;
+mod login;
 mod messages;
 mod model;
 mod operations;
 mod outcome;
 mod route;
 mod snapshot;
-mod transport;
+mod tenant;
 
 pub use apiclient::{ApiMessage, Error};
 pub use client::Client;
@@ -50,7 +52,16 @@ pub use config::{
     ClientConfig, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_LIST_SNAPSHOT_TTL,
     DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_TOKEN_TTL, parse_ca_pem,
 };
+pub use model::{Integration, IntegrationRequest, TestOutcome};
+
+/// Prisma Cloud as the `apiclient` kit speaks to it.
+pub(crate) const VENDOR: apiclient::Vendor = apiclient::Vendor {
+    service: "Prisma Cloud",
+    request_id_header: Some("x-redlock-request-id"),
+    // 429 and 503 may carry it; nothing else is documented.
+    wait_headers: &[apiclient::WaitHeader::RETRY_AFTER],
+    parse_messages: messages::parse_unmasked,
+};
 
 /// How errors name the service.
-pub(crate) const SERVICE: &str = "Prisma Cloud";
-pub use model::{Integration, IntegrationRequest, TestOutcome};
+pub(crate) const SERVICE: &str = VENDOR.service;

@@ -6,6 +6,8 @@ use std::fmt;
 use secrecy::SecretString;
 use serde_json::{Map, Value};
 
+pub(crate) use apiclient::kind;
+
 use super::route::normalize_type;
 
 /// An integration to create, update or test.
@@ -160,18 +162,6 @@ fn required_str(map: &Map<String, Value>, key: &str) -> Result<String, String> {
 
 fn optional_str(map: &Map<String, Value>, key: &str) -> Option<String> {
     map.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-/// The JSON kind of a value, for messages that must not quote it.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! [`Error::NotFound`] for get and update and success for delete; answers that are not the
 //! expected JSON become [`Error::Decode`] without quoting the body.
 
-use super::SERVICE;
+use apiclient::{Error, RequestSpec, Response, check_id, decode, parse_json};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
@@ -14,9 +14,8 @@ use super::client::{Client, secret_values};
 use super::messages::{self, Redactions};
 use super::model::{Integration, IntegrationRequest, TestOutcome, kind};
 use super::outcome::test_outcome;
-use super::route::{Family, normalize_type};
-use super::transport::{RequestSpec, Response, api_error};
-use apiclient::Error;
+use super::route::{Endpoints, Family, normalize_type};
+use super::{SERVICE, VENDOR};
 
 /// API messages meaning "no such integration".
 const NOT_FOUND_KEYS: &[&str] = &["not_found", "invalid_id"];
@@ -27,37 +26,9 @@ const LIST_EXPECTED: &str = "a JSON array of integrations";
 impl Client {
     /// Every integration, or those of one type.
     pub async fn list(&self, integration_type: Option<&str>) -> Result<Vec<Integration>, Error> {
-        let spec = self.list_spec(integration_type);
-        let response = self.call_ok(&spec, Redactions::default()).await?;
+        let spec = list_spec(self.endpoints().await?, integration_type);
+        let response = self.api().call_ok(&spec, Redactions::default()).await?;
         self.parse_list(&spec, &response, integration_type)
-    }
-
-    /// The list request for `integration_type` (all types when `None`).
-    pub(crate) fn list_spec(&self, integration_type: Option<&str>) -> RequestSpec {
-        let family = self.inner.endpoints.family(integration_type);
-        self.family_list_spec(family, integration_type)
-    }
-
-    /// The list request of `family`, filtered by type when one is given.
-    pub(crate) fn family_list_spec(
-        &self,
-        family: Family,
-        integration_type: Option<&str>,
-    ) -> RequestSpec {
-        let mut endpoint = self.inner.endpoints.collection(family);
-        let mut query = Vec::new();
-        if family == Family::Tenant {
-            // It defaults to true: disabled integrations would look deleted.
-            query.push(("onlyEnabled", "false"));
-        }
-        // Classic okta is stored as okta_idp: filter it here rather than trust either name.
-        if let Some(t) = integration_type.filter(|t| normalize_type(t) != "okta") {
-            query.push(("type", t));
-        }
-        if !query.is_empty() {
-            endpoint.url.query_pairs_mut().extend_pairs(query);
-        }
-        RequestSpec::new(Method::GET, endpoint)
     }
 
     /// The integrations of `integration_type` in a list answer.
@@ -90,19 +61,17 @@ impl Client {
         integration_type: Option<&str>,
     ) -> Result<Integration, Error> {
         check_id(id)?;
-        let family = self.inner.endpoints.family(integration_type);
-        let spec = RequestSpec::new(Method::GET, self.inner.endpoints.item(family, id));
-        let (response, attempts) = self.call(&spec, Redactions::default()).await?;
+        let endpoints = self.endpoints().await?;
+        let family = endpoints.family(integration_type);
+        let spec = RequestSpec::new(Method::GET, endpoints.item(family, id));
+        let (response, attempts) = self.api().call(&spec, Redactions::default()).await?;
         if is_not_found(&response) {
             return Err(not_found(id, &response));
         }
         if !response.status.is_success() {
-            return Err(api_error(
-                spec.operation(),
-                &response,
-                attempts,
-                Redactions::default(),
-            ));
+            return Err(self
+                .api()
+                .error(&spec, &response, attempts, Redactions::default()));
         }
         let value = parse_json(&spec, &response.body, "an integration object")?;
         Integration::from_json(&value)
@@ -127,22 +96,19 @@ impl Client {
     ) -> Result<Integration, Error> {
         check_id(id)?;
         let _writing = self.inner.snapshots.writing();
-        let family = self.inner.endpoints.family(Some(&request.integration_type));
+        let endpoints = self.endpoints().await?;
+        let family = endpoints.family(Some(&request.integration_type));
         let body = body::integration(request, family, Purpose::Update(id))?;
-        let spec =
-            RequestSpec::new(Method::PUT, self.inner.endpoints.item(family, id)).with_body(body);
+        let spec = RequestSpec::new(Method::PUT, endpoints.item(family, id)).with_body(body);
         let secrets = secret_values(request);
-        let (response, attempts) = self.call(&spec, Redactions(&secrets)).await?;
+        let (response, attempts) = self.api().call(&spec, Redactions(&secrets)).await?;
         if is_not_found(&response) {
             return Err(not_found(id, &response));
         }
         if !response.status.is_success() {
-            return Err(api_error(
-                spec.operation(),
-                &response,
-                attempts,
-                Redactions(&secrets),
-            ));
+            return Err(self
+                .api()
+                .error(&spec, &response, attempts, Redactions(&secrets)));
         }
         // The answer may be empty or not the object: then read it back.
         match serde_json::from_slice::<Value>(&response.body).map(|v| Integration::from_json(&v)) {
@@ -155,18 +121,16 @@ impl Client {
     pub async fn delete(&self, id: &str, integration_type: &str) -> Result<(), Error> {
         check_id(id)?;
         let _writing = self.inner.snapshots.writing();
-        let family = self.inner.endpoints.family(Some(integration_type));
-        let spec = RequestSpec::new(Method::DELETE, self.inner.endpoints.item(family, id));
-        let (response, attempts) = self.call(&spec, Redactions::default()).await?;
+        let endpoints = self.endpoints().await?;
+        let family = endpoints.family(Some(integration_type));
+        let spec = RequestSpec::new(Method::DELETE, endpoints.item(family, id));
+        let (response, attempts) = self.api().call(&spec, Redactions::default()).await?;
         if response.status.is_success() || is_not_found(&response) {
             return Ok(());
         }
-        Err(api_error(
-            spec.operation(),
-            &response,
-            attempts,
-            Redactions::default(),
-        ))
+        Err(self
+            .api()
+            .error(&spec, &response, attempts, Redactions::default()))
     }
 
     /// Asks the API to try a configuration without saving it.
@@ -174,12 +138,12 @@ impl Client {
     /// A configuration that does not work is an `Ok` outcome with `success: false`; errors are
     /// reserved for calls the API did not answer with a verdict (401, 403, 429, 5xx, ...).
     pub async fn test(&self, request: &IntegrationRequest) -> Result<TestOutcome, Error> {
-        let family = self.inner.endpoints.family(Some(&request.integration_type));
+        let endpoints = self.endpoints().await?;
+        let family = endpoints.family(Some(&request.integration_type));
         let body = body::integration(request, family, Purpose::Create)?;
-        let spec =
-            RequestSpec::new(Method::POST, self.inner.endpoints.test(family)).with_body(body);
+        let spec = RequestSpec::new(Method::POST, endpoints.test(family)).with_body(body);
         let secrets = secret_values(request);
-        let (response, attempts) = self.call(&spec, Redactions(&secrets)).await?;
+        let (response, attempts) = self.api().call(&spec, Redactions(&secrets)).await?;
         let status = response.status.as_u16();
         if response.status.is_success() || response.status == StatusCode::BAD_REQUEST {
             return Ok(test_outcome(
@@ -189,13 +153,41 @@ impl Client {
                 Redactions(&secrets),
             ));
         }
-        Err(api_error(
-            spec.operation(),
-            &response,
-            attempts,
-            Redactions(&secrets),
-        ))
+        Err(self
+            .api()
+            .error(&spec, &response, attempts, Redactions(&secrets)))
     }
+}
+
+/// The list request for `integration_type` (all types when `None`).
+pub(crate) fn list_spec(endpoints: &Endpoints, integration_type: Option<&str>) -> RequestSpec {
+    family_list_spec(
+        endpoints,
+        endpoints.family(integration_type),
+        integration_type,
+    )
+}
+
+/// The list request of `family`, filtered by type when one is given.
+pub(crate) fn family_list_spec(
+    endpoints: &Endpoints,
+    family: Family,
+    integration_type: Option<&str>,
+) -> RequestSpec {
+    let mut endpoint = endpoints.collection(family);
+    let mut query = Vec::new();
+    if family == Family::Tenant {
+        // It defaults to true: disabled integrations would look deleted.
+        query.push(("onlyEnabled", "false"));
+    }
+    // Classic okta is stored as okta_idp: filter it here rather than trust either name.
+    if let Some(t) = integration_type.filter(|t| normalize_type(t) != "okta") {
+        query.push(("type", t));
+    }
+    if !query.is_empty() {
+        endpoint.url.query_pairs_mut().extend_pairs(query);
+    }
+    RequestSpec::new(Method::GET, endpoint)
 }
 
 /// The items of the JSON array a list answers.
@@ -222,46 +214,7 @@ fn not_found(id: &str, response: &Response) -> Error {
     Error::NotFound {
         service: SERVICE,
         id: id.to_owned(),
-        request_id: response.request_id(),
-    }
-}
-
-pub(crate) fn check_id(id: &str) -> Result<(), Error> {
-    if id.trim().is_empty() {
-        return Err(Error::InvalidRequest {
-            reason: "the integration id is empty".into(),
-        });
-    }
-    Ok(())
-}
-
-pub(crate) fn parse_json(
-    spec: &RequestSpec,
-    body: &[u8],
-    expected: &'static str,
-) -> Result<Value, Error> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(decode(spec, expected, "the body is empty".into()));
-    }
-    serde_json::from_slice(body).map_err(|e| {
-        decode(
-            spec,
-            expected,
-            format!(
-                "the body is not valid JSON: {:?} error at line {} column {}",
-                e.classify(),
-                e.line(),
-                e.column()
-            ),
-        )
-    })
-}
-
-pub(crate) fn decode(spec: &RequestSpec, expected: &'static str, detail: String) -> Error {
-    Error::Decode {
-        operation: spec.operation(),
-        expected,
-        detail,
+        request_id: VENDOR.request_id(&response.headers),
     }
 }
 

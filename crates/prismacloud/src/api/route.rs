@@ -6,13 +6,14 @@
 //! whenever a prisma id is configured. Classic answers spell types in UPPERCASE and call okta
 //! `okta_idp`; [`normalize_type`] maps both back to the names callers use.
 
+use apiclient::Endpoint;
 use url::Url;
 
 /// Types that only the classic endpoints serve.
 const CLASSIC_ONLY: &[&str] = &["okta", "okta_idp", "qualys", "tenable"];
 
 /// An endpoint family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Family {
     /// `/integration...`
     Classic,
@@ -30,13 +31,6 @@ pub(crate) fn normalize_type(raw: &str) -> String {
     }
 }
 
-/// A URL plus the path template that names it in logs and errors.
-#[derive(Debug, Clone)]
-pub(crate) struct Endpoint {
-    pub(crate) url: Url,
-    pub(crate) template: &'static str,
-}
-
 /// Builds endpoint URLs from the configured base URL and prisma id.
 #[derive(Debug, Clone)]
 pub(crate) struct Endpoints {
@@ -48,6 +42,11 @@ impl Endpoints {
     /// `base` must be able to carry path segments (checked by `ClientConfig::validate`).
     pub(crate) fn new(base: Url, prisma_id: Option<String>) -> Self {
         Endpoints { base, prisma_id }
+    }
+
+    /// The same endpoints for the tenant `prisma_id` (`None`: classic only).
+    pub(crate) fn with_prisma_id(&self, prisma_id: Option<String>) -> Self {
+        Endpoints::new(self.base.clone(), prisma_id)
     }
 
     /// The family serving `integration_type`; `None` (any type) means classic.

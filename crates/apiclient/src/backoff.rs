@@ -7,7 +7,7 @@
 //! caller the same short wait; a fixed small jitter would bring them all back within one
 //! refill and most would be refused again (measured: 20 parallel callers against a bucket of
 //! 10 per second ran out of five retries), while a spread that grows with each refusal lets
-//! them through (`docs/reliability.md`). A `Retry-After` longer than
+//! them through (`docs/reliability.md`). A server-requested wait longer than
 //! [`MAX_RETRY_AFTER`] is not honoured by waiting; the call gives up at once and says so.
 
 use std::time::{Duration, SystemTime};
@@ -15,18 +15,18 @@ use std::time::{Duration, SystemTime};
 use rand::Rng;
 
 /// Longest server-requested wait the client honours; longer requests end the call.
-pub(crate) const MAX_RETRY_AFTER: Duration = Duration::from_secs(10 * 60);
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(10 * 60);
 
 /// Exponential backoff with full jitter.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Backoff {
+pub struct Backoff {
     base: Duration,
     cap: Duration,
 }
 
 impl Backoff {
     /// A backoff starting at `base` whose ceiling never exceeds `cap`.
-    pub(crate) fn new(base: Duration, cap: Duration) -> Self {
+    pub fn new(base: Duration, cap: Duration) -> Self {
         Backoff {
             base,
             cap: cap.max(base),
@@ -34,7 +34,7 @@ impl Backoff {
     }
 
     /// Upper bound of the wait before retry number `retry` (0 for the first retry).
-    pub(crate) fn ceiling(&self, retry: u32) -> Duration {
+    pub fn ceiling(&self, retry: u32) -> Duration {
         let factor = 2u32.checked_pow(retry.min(31)).unwrap_or(u32::MAX);
         self.base.saturating_mul(factor).min(self.cap)
     }
@@ -44,12 +44,7 @@ impl Backoff {
     /// Without `retry_after`: uniform in `[0, ceiling(retry)]`. With it: `retry_after` plus
     /// a uniform extra in `[0, ceiling(retry)]`, so that callers told the same wait do not all
     /// come back at the same instant, and spread further each time they are refused again.
-    pub(crate) fn delay(
-        &self,
-        retry: u32,
-        retry_after: Option<Duration>,
-        rng: &mut impl Rng,
-    ) -> Duration {
+    pub fn delay(&self, retry: u32, retry_after: Option<Duration>, rng: &mut impl Rng) -> Duration {
         let (floor, spread) = match retry_after {
             Some(floor) => (floor, self.ceiling(retry)),
             None => (Duration::ZERO, self.ceiling(retry)),
@@ -67,7 +62,7 @@ fn duration_nanos(d: Duration) -> u64 {
 /// Parses a `Retry-After` value: delay-seconds or an HTTP date (relative to `now`).
 ///
 /// A date in the past means "now" (zero). Anything else is ignored (`None`).
-pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // An absurdly long number saturates rather than being ignored: it still means "long".
