@@ -135,6 +135,21 @@ pub enum Error {
         detail: String,
     },
 
+    /// The server's TLS certificate did not verify (unknown issuer, expired, wrong name...).
+    /// Not retried: no retry can make it trusted.
+    #[error(
+        "{operation} could not reach {service}: the server's certificate is not trusted \
+         ({detail})"
+    )]
+    TlsUntrusted {
+        /// The service, e.g. `Prisma Cloud`.
+        service: &'static str,
+        /// Method and path template.
+        operation: String,
+        /// What the TLS stack reported (never contains a URL or a header value).
+        detail: String,
+    },
+
     /// The answer did not have the expected shape.
     #[error("unexpected answer to {operation}: expected {expected} ({detail})")]
     Decode {
@@ -270,6 +285,12 @@ impl Error {
     /// True for [`Error::Stopped`].
     pub fn is_stopped(&self) -> bool {
         matches!(self, Error::Stopped { .. })
+    }
+
+    /// True when the server's TLS certificate is not trusted ([`Error::TlsUntrusted`]): a
+    /// caller can tell the user how to trust a private CA.
+    pub fn is_tls_untrusted(&self) -> bool {
+        matches!(self, Error::TlsUntrusted { .. })
     }
 
     /// True when the API sent a message with this code.

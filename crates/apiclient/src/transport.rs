@@ -1,8 +1,9 @@
 //! One HTTP attempt, and the waits between attempts.
 //!
 //! [`Transport::send`] makes exactly one attempt and sorts the result into a finished answer
-//! or a retryable [`Failure`]. Waits are cancellable by [`Transport::stop`], which every clone
-//! of a client shares.
+//! or a retryable [`Failure`]. A server certificate that does not verify is neither: no retry
+//! can make it trusted, so it ends the call at once with [`Error::TlsUntrusted`]. Waits are
+//! cancellable by [`Transport::stop`], which every clone of a client shares.
 
 use std::time::Duration;
 
@@ -132,6 +133,20 @@ impl Transport {
                 Attempt::Retryable(Failure::Status(response))
             }
             Ok(response) => Attempt::Done(response),
+            Err(e) if is_untrusted_certificate(&e) => {
+                log_attempt(
+                    &self.vendor,
+                    spec,
+                    attempt,
+                    None,
+                    Some("certificate not trusted"),
+                );
+                return Err(Error::TlsUntrusted {
+                    service: self.vendor.service,
+                    operation: spec.operation(),
+                    detail: describe(&e),
+                });
+            }
             // Before timeouts: a connect timeout still means nothing was sent.
             Err(e) if e.is_connect() => Attempt::Retryable(Failure::Connect(describe(&e))),
             Err(e) if e.is_timeout() => Attempt::Retryable(Failure::Timeout),
@@ -175,6 +190,30 @@ fn log_attempt(
         "{} API call",
         vendor.service
     );
+}
+
+/// True when the server's certificate did not verify (unknown issuer, expired, wrong name...).
+///
+/// rustls reports it inside the `io::Error`s of the handshake (nested: hyper wraps the one
+/// tokio-rustls made), whose `source()` skips the error they wrap, so each `io::Error` of the
+/// chain is opened instead.
+fn is_untrusted_certificate(error: &reqwest::Error) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = current {
+        if matches!(
+            e.downcast_ref::<rustls::Error>(),
+            Some(rustls::Error::InvalidCertificate(_))
+        ) {
+            return true;
+        }
+        current = match e.downcast_ref::<std::io::Error>() {
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    false
 }
 
 /// The error chain of a transport failure, without the URL.

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
@@ -20,6 +21,8 @@ pub struct TlsFront {
     pub url: String,
     /// A PEM file with the private CA's certificate.
     pub ca_file: PathBuf,
+    /// TCP connections accepted so far (each one a TLS handshake attempt).
+    pub connections: Arc<AtomicUsize>,
 }
 
 /// Starts a TLS front for `state` on the current runtime; the CA certificate goes to `dir`.
@@ -52,11 +55,14 @@ pub async fn start(state: SandboxState, dir: &std::path::Path) -> TlsFront {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("https://{}", listener.local_addr().expect("bound"));
     let app = sandbox::app(state);
+    let connections = Arc::new(AtomicUsize::new(0));
+    let accepted = Arc::clone(&connections);
     tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else {
                 continue;
             };
+            accepted.fetch_add(1, Ordering::SeqCst);
             let acceptor = acceptor.clone();
             let service = TowerToHyperService::new(app.clone());
             tokio::spawn(async move {
@@ -70,5 +76,9 @@ pub async fn start(state: SandboxState, dir: &std::path::Path) -> TlsFront {
             });
         }
     });
-    TlsFront { url, ca_file }
+    TlsFront {
+        url,
+        ca_file,
+        connections,
+    }
 }
