@@ -11,7 +11,9 @@ use crate::error::{ApiError, Violation, keys};
 use crate::request::json_object;
 use crate::state::SandboxState;
 
-/// `POST /login {username, password, customerName?, prismaId?}` → `{token, message, ...}`.
+/// `POST /login {username, password, customerName?, prismaId?}` → `{token, message,
+/// customerNames: [{customerName, prismaId, tosAccepted}], roles}`, as documented: the tenants
+/// of the access key (this sandbox has one), from which a client learns its prisma id.
 pub(crate) async fn login(
     State(state): State<SandboxState>,
     Body(body): Body,
@@ -32,6 +34,7 @@ pub(crate) async fn login(
             "prismaId": config.prisma_id,
             "tosAccepted": true,
         }],
+        "roles": ["System Admin"],
     })))
 }
 

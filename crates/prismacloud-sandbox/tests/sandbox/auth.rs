@@ -70,6 +70,24 @@ async fn login_accepts_the_configured_credentials_only() {
 }
 
 #[tokio::test]
+async fn the_login_answer_names_the_tenant_of_the_access_key() {
+    let client = Client::new(SandboxConfig::default());
+    let reply = client
+        .post(
+            "/login",
+            json!({"username": "sandbox-access-key", "password": "sandbox-secret-key"}),
+        )
+        .await;
+    reply.expect(StatusCode::OK);
+    let answer = reply.json();
+    assert_eq!(
+        answer["customerNames"],
+        json!([{"customerName": "sandbox", "prismaId": "806775361068", "tosAccepted": true}])
+    );
+    assert!(answer["roles"].is_array(), "{answer}");
+}
+
+#[tokio::test]
 async fn every_api_endpoint_requires_a_known_token() {
     let anonymous = Client::new(SandboxConfig::default());
     let mut forged = anonymous.clone();
