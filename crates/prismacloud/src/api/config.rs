@@ -28,8 +28,10 @@ pub struct ClientConfig {
     pub password: SecretString,
     /// Customer (tenant) name, for users who belong to several.
     pub customer_name: Option<String>,
-    /// Tenant prisma id: when set, every type except okta, qualys and tenable uses the
-    /// tenant-scoped `/api/v1/tenant/{prisma_id}/integration` endpoints.
+    /// Tenant prisma id. Every type except okta, qualys and tenable uses the tenant-scoped
+    /// `/api/v1/tenant/{prisma_id}/integration` endpoints; when this is `None` the client
+    /// learns the id once per run (from the login answer, else `GET /license`) and uses the
+    /// classic endpoints only when it cannot.
     pub prisma_id: Option<String>,
     /// Timeout of one HTTP attempt, from connecting to the end of the body.
     pub request_timeout: Duration,

@@ -18,6 +18,7 @@ use super::messages::{self, Redactions};
 use super::model::Integration;
 use super::operations::is_not_found;
 use super::outcome::test_outcome;
+use super::tenant::{prisma_id_in_license, prisma_id_in_login};
 
 /// Reads `data` as an answer — two bytes of status, one byte of header length, that many bytes
 /// used as the `x-redlock-status`, `x-redlock-request-id` and `Retry-After` headers, the rest
@@ -46,6 +47,8 @@ pub fn answer(data: &[u8]) {
     let _ = VENDOR.wait(status, &headers, SystemTime::now());
     let _ = test_outcome(status.as_u16(), &headers, body, redactions);
     let _ = token_field(body, "token");
+    let _ = prisma_id_in_login(body, Some("fuzz"));
+    let _ = prisma_id_in_license(body);
     if let Ok(text) = std::str::from_utf8(header) {
         let _ = parse_retry_after(text, SystemTime::now());
     }

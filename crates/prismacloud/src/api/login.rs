@@ -1,6 +1,11 @@
 //! How Prisma Cloud logs in: `POST /login` with the access key, `GET /auth_token/extend` to
 //! renew a token past half its life. The kit's [`Session`](apiclient::Session) shares the
 //! token, makes both single-flight and logs in again on 401.
+//!
+//! The login answer lists the tenants of the access key (`customerNames[].prismaId`): the
+//! prisma id read there lets the client use the v1 endpoints at no extra call (`tenant.rs`).
+
+use std::sync::OnceLock;
 
 use apiclient::{
     Attempt, Error, Grant, Login, RequestSpec, SessionToken, Transport, login_call, token_field,
@@ -10,16 +15,18 @@ use secrecy::SecretString;
 
 use super::body;
 use super::route::Endpoints;
+use super::tenant::prisma_id_in_login;
 
 /// What to tell a user whose credentials were refused.
 const CHECK: &str = "check the access key ID and secret key";
 
-/// The credentials.
+/// The credentials, and what the first login answer said of the tenant.
 pub(crate) struct PrismaLogin {
     endpoints: Endpoints,
     username: String,
     password: SecretString,
     customer_name: Option<String>,
+    prisma_id: OnceLock<String>,
 }
 
 impl PrismaLogin {
@@ -34,7 +41,13 @@ impl PrismaLogin {
             username,
             password,
             customer_name,
+            prisma_id: OnceLock::new(),
         }
+    }
+
+    /// The prisma id a login answer named for this tenant, if one did.
+    pub(crate) fn prisma_id(&self) -> Option<&str> {
+        self.prisma_id.get().map(String::as_str)
     }
 }
 
@@ -53,6 +66,9 @@ impl Login for PrismaLogin {
             expected: "a JSON object with a token",
             detail,
         })?;
+        if let Some(id) = prisma_id_in_login(&response.body, self.customer_name.as_deref()) {
+            let _ = self.prisma_id.set(id);
+        }
         Ok(Grant::token(token))
     }
 

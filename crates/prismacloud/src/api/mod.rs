@@ -13,8 +13,8 @@
 //!
 //! - `config`: [`ClientConfig`] and its defaults.
 //! - `client`: [`Client`], construction, `stop`, the endpoints of this run.
-//! - `login`: `POST /login`, `GET /auth_token/extend`.
-//! - `tenant`: which endpoint family serves outbound types.
+//! - `login`: `POST /login`, `GET /auth_token/extend`, and the prisma id a login answer names.
+//! - `tenant`: which endpoint family serves outbound types: v1 once the prisma id is known.
 //! - `operations`: list, get, find by name, update, delete, test (safe to repeat).
 //! - `snapshot`: one list shared by concurrent reads (refresh in O(1) calls), and by creates
 //!   looking up what they just posted.

@@ -3,8 +3,9 @@
 //! The API has two families. The *classic* one (`/integration...`) serves every type and is
 //! the only one for okta, qualys and tenable. The *tenant* one
 //! (`/api/v1/tenant/{prismaId}/integration...`) serves the outbound types and is used for them
-//! whenever a prisma id is configured. Classic answers spell types in UPPERCASE and call okta
-//! `okta_idp`; [`normalize_type`] maps both back to the names callers use.
+//! whenever the prisma id is known (configured or learned, see `tenant.rs`). Classic answers
+//! spell types in UPPERCASE and call okta `okta_idp`; [`normalize_type`] maps both back to the
+//! names callers use.
 
 use apiclient::Endpoint;
 use url::Url;
@@ -67,6 +68,11 @@ impl Endpoints {
     /// `GET /auth_token/extend`.
     pub(crate) fn extend(&self) -> Endpoint {
         self.endpoint(&["auth_token", "extend"], "/auth_token/extend")
+    }
+
+    /// `GET /license`.
+    pub(crate) fn license(&self) -> Endpoint {
+        self.endpoint(&["license"], "/license")
     }
 
     /// The integration collection (list, create).

@@ -34,11 +34,12 @@ fn chaos(seed: u64) -> FaultConfig {
 }
 
 /// Chaos for a plan, which makes only two or three calls (a refresh reads one list): its first
-/// list call surely fails (503 with `Retry-After`), then chaos as usual.
+/// list call surely fails (503 with `Retry-After`), then chaos as usual. The fleet's types are
+/// all served by the v1 endpoints of the prisma id the provider learns at login.
 fn chaos_for_a_plan(seed: u64) -> FaultConfig {
     let mut config = chaos(seed);
     let first_list = FaultRule::everywhere(1.0, "unavailable".parse().expect("a fault kind"))
-        .on("GET /integration")
+        .on("GET /api/v1/tenant/{prisma_id}/integration")
         .limited(1);
     config.rules.insert(0, first_list);
     config
@@ -85,7 +86,7 @@ fn fifty_integrations_apply_under_chaos_and_the_next_plan_is_empty() {
     let members = fleet::fleet(COUNT, "chaos");
     t.faults(chaos(20_260_908));
     let applied = apply_fleet(&t, &members);
-    report("apply (classic endpoints)", &applied);
+    report("apply (v1 endpoints, prisma id learned at login)", &applied);
     assert_survived(&applied);
 
     t.faults(chaos_for_a_plan(20_260_501));
@@ -101,7 +102,7 @@ fn fifty_integrations_apply_under_chaos_and_the_next_plan_is_empty() {
 #[test]
 fn fifty_integrations_destroy_under_chaos_and_leave_the_sandbox_empty() {
     let mut t = Acceptance::new();
-    // The tenant (v1) endpoints this time: disabled integrations need a PATCH after create.
+    // The prisma id configured this time.
     t.env("PRISMACLOUD_PRISMA_ID", PRISMA_ID);
     let members = fleet::fleet(COUNT, "havoc");
     t.faults(chaos(20_266_223));

@@ -12,8 +12,9 @@ use support::{Acceptance, ApiCalls};
 
 const URL: &str = "https://hooks.slack.com/services/T0000/B0000/refresh-token-123";
 const N: usize = 30;
-const LIST: &str = "GET /integration";
-const GET_BY_ID: &str = "GET /integration/{id}";
+// Slack is served by the v1 endpoints of the prisma id the provider learns at login.
+const LIST: &str = "GET /api/v1/tenant/{prisma_id}/integration";
+const GET_BY_ID: &str = "GET /api/v1/tenant/{prisma_id}/integration/{id}";
 
 fn fleet(n: usize) -> String {
     format!(

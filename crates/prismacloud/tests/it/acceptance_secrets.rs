@@ -186,7 +186,7 @@ resource "prismacloud_integration_pager_duty" "clash" {{
     t.faults(
         FaultConfig::default().with_rule(
             FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::Unavailable))
-                .on("POST /integration"),
+                .on("POST /api/v1/tenant/{prisma_id}/integration"),
         ),
     );
     t.env("PRISMACLOUD_MAX_RETRIES", "1");

@@ -21,6 +21,7 @@ mod api_create_safety;
 mod api_crud;
 mod api_retry;
 mod api_snapshot;
+mod api_tenant;
 mod api_tls;
 mod data_sources_api;
 mod docs_examples;

@@ -69,7 +69,7 @@ fn a_token_expiring_mid_run_costs_one_login_not_a_storm() {
     t.faults(
         FaultConfig::default().with_rule(
             FaultRule::everywhere(0.1, FaultWeights::only(FaultKind::TokenExpiry))
-                .on("POST /integration")
+                .on("POST /api/v1/tenant/{prisma_id}/integration")
                 .limited(1),
         ),
     );

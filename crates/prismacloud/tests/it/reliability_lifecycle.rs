@@ -8,9 +8,11 @@ use crate::support;
 use prismacloud_sandbox::{FaultConfig, FaultKind, FaultRule, FaultWeights};
 use support::Acceptance;
 
-const CREATE: &str = "POST /integration";
-const CREATE_V1: &str = "POST /api/v1/tenant/{prisma_id}/integration";
-const LIST: &str = "GET /integration";
+// PagerDuty is served by the v1 endpoints, of the prisma id learned at login or configured.
+const V1: &str = "/api/v1/tenant/{prisma_id}/integration";
+const V1_ITEM: &str = "/api/v1/tenant/{prisma_id}/integration/{id}";
+const CREATE: &str = "POST /api/v1/tenant/{prisma_id}/integration";
+const LIST: &str = "GET /api/v1/tenant/{prisma_id}/integration";
 const PRISMA_ID: &str = "806775361068";
 
 const KEY: &str = "pd-routing-key-lifecycle-0001";
@@ -69,7 +71,7 @@ fn a_create_whose_answer_is_lost_is_adopted_not_repeated() {
         let stats = t.sandbox().state().stats();
         assert_eq!(stats.faults_of(kind.name()), 1, "{kind}");
         assert_eq!(
-            stats.requests_to("POST", "/integration"),
+            stats.requests_to("POST", V1),
             1,
             "{kind}: the lost create must not be sent again"
         );
@@ -96,13 +98,7 @@ fn a_create_that_finally_fails_leaves_nothing_behind() {
     assert!(out.all().contains("HTTP 503"), "{}", out.all());
     assert!(t.integrations().is_empty());
     assert!(state_ids(&t).is_empty());
-    assert_eq!(
-        t.sandbox()
-            .state()
-            .stats()
-            .requests_to("POST", "/integration"),
-        2
-    );
+    assert_eq!(t.sandbox().state().stats().requests_to("POST", V1), 2);
 }
 
 #[test]
@@ -168,7 +164,7 @@ fn a_create_on_the_v1_family_adopts_after_a_dropped_answer() {
     let mut t = Acceptance::new();
     t.env("PRISMACLOUD_PRISMA_ID", PRISMA_ID);
     t.config(&pager_duty("Adopted on v1", false));
-    t.faults(on(CREATE_V1, FaultKind::Drop, Some(1)));
+    t.faults(on(CREATE, FaultKind::Drop, Some(1)));
     t.apply();
     let stats = t.sandbox().state().stats();
     assert_eq!(
@@ -191,21 +187,15 @@ fn updates_and_deletes_are_retried_and_a_gone_integration_deletes_fine() {
     t.apply();
 
     // An update processed but whose answer was lost is simply sent again.
-    t.faults(on("PUT /integration/{id}", FaultKind::Drop, Some(1)));
+    t.faults(on(&format!("PUT {V1_ITEM}"), FaultKind::Drop, Some(1)));
     t.config(&pager_duty("Updated under faults", false));
     t.apply();
     assert_eq!(t.integrations()[0]["enabled"], false);
-    assert_eq!(
-        t.sandbox()
-            .state()
-            .stats()
-            .requests_to("PUT", "/integration/{id}"),
-        2
-    );
+    assert_eq!(t.sandbox().state().stats().requests_to("PUT", V1_ITEM), 2);
     t.assert_plan_empty();
 
     // A delete processed but whose answer was lost: the retry meets 404, which is success.
-    t.faults(on("DELETE /integration/{id}", FaultKind::Drop, Some(1)));
+    t.faults(on(&format!("DELETE {V1_ITEM}"), FaultKind::Drop, Some(1)));
     t.destroy();
     assert!(t.integrations().is_empty());
     assert!(state_ids(&t).is_empty());

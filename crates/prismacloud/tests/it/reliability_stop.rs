@@ -11,6 +11,11 @@ use std::time::{Duration, Instant};
 use prismacloud_sandbox::{FaultConfig, FaultKind, FaultRule, FaultWeights, Stats};
 use support::{Acceptance, Run};
 
+/// PagerDuty's endpoints: the v1 ones of the prisma id the provider learns at login.
+const CREATE: &str = "POST /api/v1/tenant/{prisma_id}/integration";
+const LIST: &str = "GET /api/v1/tenant/{prisma_id}/integration";
+const V1: &str = "/api/v1/tenant/{prisma_id}/integration";
+
 /// Longer than any safety net below: an unstopped retry would wait this long.
 const RETRY_AFTER_SECS: u64 = 120;
 /// Safety net only: how long to wait for something that should happen in moments.
@@ -83,7 +88,7 @@ fn ctrl_c_stops_a_retry_that_would_wait_two_minutes() {
     t.config(PAGER_DUTY);
     t.faults(FaultConfig {
         retry_after_secs: RETRY_AFTER_SECS,
-        ..FaultConfig::default().with_rule(rule("POST /integration", FaultKind::RateLimit))
+        ..FaultConfig::default().with_rule(rule(CREATE, FaultKind::RateLimit))
     });
     let run = interrupted_apply(&t, |s| s.faults_of("rate_limit") == 1);
     assert!(run.all().contains("Interrupt received"), "{}", run.all());
@@ -91,11 +96,7 @@ fn ctrl_c_stops_a_retry_that_would_wait_two_minutes() {
     let all = run.all().replace('\n', " ");
     assert!(all.contains("asked to stop"), "{all}");
     let stats = t.sandbox().state().stats();
-    assert_eq!(
-        stats.requests_to("POST", "/integration"),
-        1,
-        "no retry after the stop"
-    );
+    assert_eq!(stats.requests_to("POST", V1), 1, "no retry after the stop");
     assert!(t.integrations().is_empty());
     assert!(
         !t.state_file()
@@ -112,15 +113,15 @@ fn ctrl_c_while_a_create_is_in_doubt_still_records_what_was_created() {
     t.faults(FaultConfig {
         retry_after_secs: RETRY_AFTER_SECS,
         ..FaultConfig::default()
-            .with_rule(rule("POST /integration", FaultKind::Drop).limited(1))
-            .with_rule(rule("GET /integration", FaultKind::RateLimit).limited(1))
+            .with_rule(rule(CREATE, FaultKind::Drop).limited(1))
+            .with_rule(rule(LIST, FaultKind::RateLimit).limited(1))
     });
     let run = interrupted_apply(&t, |s| s.faults_of("rate_limit") == 1);
     assert!(run.all().contains("Interrupt received"), "{}", run.all());
     let stats = t.sandbox().state().stats();
-    assert_eq!(stats.requests_to("POST", "/integration"), 1);
+    assert_eq!(stats.requests_to("POST", V1), 1);
     assert_eq!(
-        stats.requests_to("GET", "/integration"),
+        stats.requests_to("GET", V1),
         2,
         "the lookup that was told to wait, then one last look after the stop"
     );

@@ -40,7 +40,7 @@ fn ca_file_trusts_a_private_ca_from_the_attribute_or_the_environment() {
         t.sandbox()
             .state()
             .stats()
-            .requests_to("GET", "/integration")
+            .requests_to("GET", "/api/v1/tenant/{prisma_id}/integration")
             >= 1
     );
 }

@@ -31,6 +31,7 @@ fn target(method: &Method, path: &str) -> Option<Target> {
     let (family, rest) = match segments.as_slice() {
         ["login"] if method == Method::POST => return Some(plain(Route::Login)),
         ["auth_token", "extend"] if method == Method::GET => return Some(plain(Route::Extend)),
+        ["license"] if method == Method::GET => return Some(plain(Route::License)),
         ["integration", rest @ ..] => (Family::Classic, rest),
         ["api", "v1", "tenant", id, "integration", rest @ ..] if *id == PRISMA_ID => {
             (Family::Tenant, rest)
@@ -180,6 +181,11 @@ fn respond(
     match target.route {
         Route::Login => unreachable!("handled above"),
         Route::Extend => issue_token(inner),
+        Route::License if inner.license => {
+            axum::Json(json!({"prismaId": PRISMA_ID, "customerName": "fake-customer"}))
+                .into_response()
+        }
+        Route::License => StatusCode::NOT_FOUND.into_response(),
         Route::List => list(inner, family, query),
         Route::Create => create(inner, family, body, handling == Handling::Hidden),
         Route::Get => match find(inner, id) {
@@ -213,19 +219,30 @@ fn respond(
 
 fn login(inner: &mut Inner, body: Option<&Value>) -> Response {
     let field = |key: &str| body.and_then(|b| b.get(key)).and_then(Value::as_str);
-    if field("username") == Some(USERNAME) && field("password") == Some(PASSWORD) {
-        issue_token(inner)
-    } else {
-        error(StatusCode::UNAUTHORIZED, "invalid_credentials", None)
+    if field("username") != Some(USERNAME) || field("password") != Some(PASSWORD) {
+        return error(StatusCode::UNAUTHORIZED, "invalid_credentials", None);
     }
+    let mut answer = token_answer(inner);
+    if let Some(tenants) = &inner.customer_names {
+        answer["customerNames"] = tenants
+            .iter()
+            .map(|(name, id)| json!({"customerName": name, "prismaId": id, "tosAccepted": true}))
+            .collect();
+        answer["roles"] = json!([]);
+    }
+    axum::Json(answer).into_response()
 }
 
 fn issue_token(inner: &mut Inner) -> Response {
+    axum::Json(token_answer(inner)).into_response()
+}
+
+fn token_answer(inner: &mut Inner) -> Value {
     inner.next_token += 1;
     let token = format!("tok-{}-{}", inner.next_token, uuid::Uuid::new_v4().simple());
     inner.tokens.insert(token.clone());
     inner.issued_tokens.push(token.clone());
-    axum::Json(json!({"token": token, "message": "login_successful"})).into_response()
+    json!({"token": token, "message": "login_successful"})
 }
 
 fn list(inner: &Inner, family: Family, query: &str) -> Response {

@@ -7,6 +7,10 @@
 //! queue *faults* per route: a canned answer, or the normal handling followed by a 5xx, a
 //! dropped connection or an answer that never comes. Every request is recorded.
 //!
+//! By default it reveals no prisma id (its login answer lists no `customerNames` and `GET
+//! /license` is not found), so a client without one uses the classic endpoints; a test opts in
+//! with [`Fake::name_tenants_at_login`] or [`Fake::serve_license`].
+//!
 //! Connections are served one task each with hyper directly, so a handler can drop its own
 //! connection after the request was read and processed.
 
@@ -43,6 +47,7 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub enum Route {
     Login,
     Extend,
+    License,
     List,
     Create,
     Get,
@@ -194,6 +199,10 @@ pub struct Inner {
     pub faults: VecDeque<(Route, Fault)>,
     pub seen: Vec<Seen>,
     pub login_delay: Duration,
+    /// `customerNames` of the login answer, as (customerName, prismaId); none when `None`.
+    pub customer_names: Option<Vec<(String, String)>>,
+    /// Whether `GET /license` answers `{"prismaId": PRISMA_ID}` (else 404).
+    pub license: bool,
 }
 
 /// Shared state of one fake server.
@@ -317,6 +326,21 @@ impl Fake {
 
     pub fn set_login_delay(&self, delay: Duration) {
         self.state.lock().login_delay = delay;
+    }
+
+    /// Makes the login answer list these tenants, as (customerName, prismaId).
+    pub fn name_tenants_at_login(&self, tenants: &[(&str, &str)]) {
+        self.state.lock().customer_names = Some(
+            tenants
+                .iter()
+                .map(|(name, id)| ((*name).to_owned(), (*id).to_owned()))
+                .collect(),
+        );
+    }
+
+    /// Makes `GET /license` answer this tenant's prisma id.
+    pub fn serve_license(&self) {
+        self.state.lock().license = true;
     }
 
     /// Waits until `condition` holds (polling), failing the test after [`PATIENCE`].
