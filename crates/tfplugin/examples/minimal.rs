@@ -3,9 +3,9 @@
 //! a provider implements; `make bench` runs it as the floor our real providers are measured
 //! against (the difference between it and `terraform_data` is the protocol layer's).
 //!
-//! Build it with `cargo build -p tfplugin --example minimal`; Terraform finds it as
-//! `terraform-provider-minimal` (copy or link the binary under that name) through a
-//! `dev_overrides` entry for `registry.terraform.io/example/minimal`.
+//! Build it with `cargo build -p tfplugin --bin terraform-provider-minimal`; Terraform finds it
+//! through a `dev_overrides` entry for `registry.terraform.io/example/minimal` pointing at the
+//! build directory.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;

@@ -47,9 +47,11 @@ pub(crate) static SETTINGS: &[Setting] = &[
         env: &["PRISMACLOUD_PRISMA_ID"],
         ty: Type::String,
         sensitive: false,
-        description: "The tenant's Prisma ID. When set, integrations use the tenant-scoped v1 \
-                      endpoints (`/api/v1/tenant/{prisma_id}/integration`); Okta, Qualys and \
-                      Tenable always use the classic ones.",
+        description: "The tenant's Prisma ID, for the tenant-scoped v1 endpoints \
+                      (`/api/v1/tenant/{prisma_id}/integration`) that every type but Okta, Qualys \
+                      and Tenable uses. Leave it unset and the provider learns it once per run \
+                      (from the login answer, else `GET /license`); only if it cannot be learned \
+                      are the classic endpoints used.",
     },
     Setting {
         attr: "request_timeout",

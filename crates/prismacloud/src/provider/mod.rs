@@ -77,6 +77,10 @@ impl Hints for PrismaCloud {
                  PRISMACLOUD_USERNAME and PRISMACLOUD_PASSWORD): they are a Prisma Cloud access \
                  key ID and its secret key."
                 .into(),
+            Error::TlsUntrusted { .. } => "The API's TLS certificate is not trusted. If it sits \
+                 behind a gateway with a private certificate authority, set the provider's \
+                 ca_file (or PRISMACLOUD_CA_FILE) to that CA's PEM file."
+                .into(),
             Error::Api { .. } if err.has_message(NAME_TAKEN) => format!(
                 "Integration names are unique. Choose another name, or bring the existing \
                  integration under Terraform with an import block (to = {resource_type}.<name>, \

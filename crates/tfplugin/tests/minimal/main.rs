@@ -17,29 +17,15 @@ terraform {
 provider "minimal" {}
 "#;
 
-/// The example binary cargo built beside this test, linked under the name Terraform looks for.
-fn provider() -> (tempfile::TempDir, Provider) {
-    let deps = std::env::current_exe()
-        .expect("the test binary")
-        .parent()
-        .expect("target/<profile>/deps")
-        .to_path_buf();
-    let example: PathBuf = deps.join("../examples/minimal");
-    assert!(
-        example.exists(),
-        "{} is missing: cargo test builds examples (cargo build -p tfplugin --example minimal)",
-        example.display()
-    );
-    let dir = tempfile::tempdir().expect("a directory for the binary");
-    std::os::unix::fs::symlink(&example, dir.path().join("terraform-provider-minimal"))
-        .expect("linked");
-    let provider = Provider {
+/// The example provider, built by cargo beside this test.
+fn provider() -> Provider {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-minimal"));
+    Provider {
         source: "registry.terraform.io/example/minimal".into(),
-        bin_dir: dir.path().to_path_buf(),
+        bin_dir: binary.parent().expect("its directory").to_path_buf(),
         hcl: HCL.into(),
         block: "provider \"minimal\" {}".into(),
-    };
-    (dir, provider)
+    }
 }
 
 fn things(note: &str) -> String {
@@ -54,8 +40,7 @@ fn things(note: &str) -> String {
 
 #[test]
 fn create_plan_update_import_destroy() {
-    let (_bin, provider) = provider();
-    let ws = Workspace::new(provider);
+    let ws = Workspace::new(provider());
     ws.config(&things("first"));
     ws.apply();
     ws.assert_plan_empty();
