@@ -1,11 +1,13 @@
-//! How a sandbox is set up: the one user it accepts, its tenant, token lifetime, rate limit and
-//! added latency.
+//! How a sandbox is set up: the one user it accepts, its tenant, token lifetime, and the kit's
+//! parts (rate limit, added latency, faults).
 
 use std::time::Duration;
 
+use sandbox_kit::{FaultConfig, KitSettings, RateLimit};
 use secrecy::SecretString;
 
-use super::faults::FaultConfig;
+/// Rate limit of a default sandbox: generous for normal use, but real.
+pub use sandbox_kit::rate_limit::DEFAULT_RATE_LIMIT;
 
 /// Demo access key accepted by a default sandbox. Public on purpose: the sandbox is offline.
 pub const DEFAULT_USERNAME: &str = "sandbox-access-key";
@@ -17,11 +19,6 @@ pub const DEFAULT_CUSTOMER_NAME: &str = "sandbox";
 pub const DEFAULT_PRISMA_ID: &str = "806775361068";
 /// Token lifetime of a default sandbox (the real API's is about ten minutes).
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(600);
-/// Rate limit of a default sandbox: generous for normal use, but real.
-pub const DEFAULT_RATE_LIMIT: RateLimit = RateLimit {
-    burst: 100,
-    per_second: 50,
-};
 
 /// Configuration of a sandbox. `Debug` never shows the password (it is a [`SecretString`]).
 #[derive(Debug, Clone)]
@@ -45,17 +42,6 @@ pub struct SandboxConfig {
     pub faults: FaultConfig,
 }
 
-/// A token bucket: `burst` requests at once, refilled at `per_second` requests per second.
-///
-/// Zero values are treated as 1 (a bucket that never refills would lock the user out forever).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RateLimit {
-    /// Bucket capacity.
-    pub burst: u32,
-    /// Refill rate, in requests per second.
-    pub per_second: u32,
-}
-
 impl Default for SandboxConfig {
     /// The documented demo setup: [`DEFAULT_USERNAME`] / [`DEFAULT_PASSWORD`], prisma id
     /// [`DEFAULT_PRISMA_ID`], ten-minute tokens, [`DEFAULT_RATE_LIMIT`], no added latency.
@@ -69,6 +55,17 @@ impl Default for SandboxConfig {
             rate_limit: Some(DEFAULT_RATE_LIMIT),
             latency: Duration::ZERO,
             faults: FaultConfig::default(),
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// The kit's part of this configuration.
+    pub(crate) fn kit_settings(&self) -> KitSettings {
+        KitSettings {
+            rate_limit: self.rate_limit,
+            latency: self.latency,
+            faults: self.faults.clone(),
         }
     }
 }

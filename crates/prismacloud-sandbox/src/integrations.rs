@@ -1,8 +1,9 @@
 //! What the endpoints of both families do to the store: create, update, enable/disable, delete
 //! and test. The route modules only adapt these to their URLs and response shapes.
 //!
-//! Validation and the store change happen under one write lock, so uniqueness rules (names, one
-//! Amazon Security Lake) hold under concurrent requests.
+//! Validation and the store change happen under one write lock (`SandboxState::change`, which
+//! also saves the change to the state file, if any), so uniqueness rules (names, one Amazon
+//! Security Lake) hold under concurrent requests.
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -31,8 +32,17 @@ pub(crate) fn create(
     let body = json_object(body)?;
     let mut out = Vec::new();
     let draft = read_draft(&body, family, Op::Create, None, &mut out);
-    let mut store = state.store_mut();
-    let config = validate_new(&store, &draft, family, &mut out);
+    state.change(|store| create_in(store, user, family, draft, out))
+}
+
+fn create_in(
+    store: &mut Store,
+    user: &str,
+    family: Family,
+    draft: Draft,
+    mut out: Vec<Violation>,
+) -> Result<Integration, ApiError> {
+    let config = validate_new(store, &draft, family, &mut out);
     if let Some(name) = &draft.name
         && store.name_taken(name, None)
     {
@@ -145,27 +155,28 @@ pub(crate) fn update(
     body: &[u8],
 ) -> Result<Integration, ApiError> {
     let body = json_object(body)?;
-    let mut store = state.store_mut();
-    let existing = store
-        .get(&id)
-        .ok_or_else(ApiError::integration_not_found)?
-        .clone();
-    let mut out = Vec::new();
-    let draft = read_draft(&body, family, Op::Update, Some(id), &mut out);
-    let updated = apply_update(&store, &existing, draft, family, user, &mut out);
-    if let Some(updated) = &updated
-        && store.name_taken(&updated.name, Some(id))
-    {
-        out.push(Violation::new(
-            keys::NAME_EXISTS,
-            "name",
-            "another integration already has this name",
-        ));
-    }
-    ApiError::check(out)?;
-    let updated = updated.ok_or_else(unexpected)?;
-    store.replace(updated.clone());
-    Ok(updated)
+    state.change(|store| {
+        let existing = store
+            .get(&id)
+            .ok_or_else(ApiError::integration_not_found)?
+            .clone();
+        let mut out = Vec::new();
+        let draft = read_draft(&body, family, Op::Update, Some(id), &mut out);
+        let updated = apply_update(store, &existing, draft, family, user, &mut out);
+        if let Some(updated) = &updated
+            && store.name_taken(&updated.name, Some(id))
+        {
+            out.push(Violation::new(
+                keys::NAME_EXISTS,
+                "name",
+                "another integration already has this name",
+            ));
+        }
+        ApiError::check(out)?;
+        let updated = updated.ok_or_else(unexpected)?;
+        store.replace(updated.clone());
+        Ok(updated)
+    })
 }
 
 /// v1 PATCH: `{"enabled": bool}`.
@@ -199,40 +210,42 @@ pub(crate) fn set_enabled(
             None
         }
     };
-    let mut store = state.store_mut();
-    let ty = store
-        .get(&id)
-        .ok_or_else(ApiError::integration_not_found)?
-        .ty;
-    check_family(Family::V1, ty, &mut out);
-    ApiError::check(out)?;
-    let enabled = enabled.ok_or_else(unexpected)?;
-    store.set_enabled(&id, enabled, user);
-    Ok(())
+    state.change(|store| {
+        let ty = store
+            .get(&id)
+            .ok_or_else(ApiError::integration_not_found)?
+            .ty;
+        check_family(Family::V1, ty, &mut out);
+        ApiError::check(out)?;
+        let enabled = enabled.ok_or_else(unexpected)?;
+        store.set_enabled(&id, enabled, user);
+        Ok(())
+    })
 }
 
 /// Deletes an integration. An aws_s3 integration a Snowflake integration stages through cannot go.
 pub(crate) fn delete(state: &SandboxState, family: Family, id: Uuid) -> Result<(), ApiError> {
-    let mut store = state.store_mut();
-    let ty = store
-        .get(&id)
-        .ok_or_else(ApiError::integration_not_found)?
-        .ty;
-    let mut out = Vec::new();
-    check_family(family, ty, &mut out);
-    ApiError::check(out)?;
-    if store.used_as_staging(&id) {
-        return Err(ApiError::one(
-            StatusCode::CONFLICT,
-            Violation::new(
-                keys::DELETE_CONFLICT,
-                "id",
-                "a snowflake integration uses this integration as its staging integration",
-            ),
-        ));
-    }
-    store.remove(&id);
-    Ok(())
+    state.change(|store| {
+        let ty = store
+            .get(&id)
+            .ok_or_else(ApiError::integration_not_found)?
+            .ty;
+        let mut out = Vec::new();
+        check_family(family, ty, &mut out);
+        ApiError::check(out)?;
+        if store.used_as_staging(&id) {
+            return Err(ApiError::one(
+                StatusCode::CONFLICT,
+                Violation::new(
+                    keys::DELETE_CONFLICT,
+                    "id",
+                    "a snowflake integration uses this integration as its staging integration",
+                ),
+            ));
+        }
+        store.remove(&id);
+        Ok(())
+    })
 }
 
 /// The test call: validates as create (or, with `saved`, as an update of that integration)

@@ -7,52 +7,52 @@
 //! authority on the API, written from the API documentation: it shares no code with the
 //! provider's catalog or API client, so it can catch their mistakes.
 //!
+//! It is the Prisma Cloud layer on [`sandbox_kit`], which supplies what every vendor sandbox
+//! shares (request ids, counters, latency, fault injection, rate limits, control endpoints,
+//! the server and the shared flags); this crate holds the API itself.
+//!
 //! # Layout
 //!
-//! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, rate limit, latency).
+//! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, and the kit's settings).
 //! - `state`: [`SandboxState`], shared by requests; `store`: the integrations.
-//! - `pipeline`: request id, logging, counters, error rendering, identification, rate limit.
-//! - `latency`: the fixed per-request delay of [`SandboxConfig::latency`], for benchmarks.
-//! - [`faults`]: seeded fault injection (latency, 429, 5xx, dropped connections, early token
-//!   expiry) and the watch on `Retry-After`.
-//! - `routes`: the endpoints of the classic and v1 families, login, license, control.
+//! - `vendor`: what the kit needs of Prisma Cloud (headers, identification, refusals).
+//! - `pipeline`: the order of the pipeline's steps; error rendering, token and tenant checks.
+//! - `routes`: the endpoints of the classic and v1 families, login, license.
 //! - `integrations`: what the endpoints do (create, update, patch, delete, test).
 //! - `request` and `rules`: validation of bodies and of every type's `integrationConfig`.
 //! - `render`: how an integration reads per family (secrets masked on v1, absent on classic).
 //! - `reachability`: the test-call convention (`.invalid` hosts and the word `unreachable`).
-//! - `session`, `rate_limit`, `stats`, `error`: tokens, buckets, counters, the error shape.
-//! - `server`: [`Sandbox`], a bound server.
+//! - `error`: the error shape; `server`: [`Sandbox`], a bound server.
 //!
 //! User documentation: `crates/prismacloud-sandbox/README.md`.
 
 pub mod config;
 mod error;
-pub mod faults;
 mod integration_type;
 mod integrations;
-mod latency;
 mod pipeline;
-mod rate_limit;
 mod reachability;
 mod render;
 mod request;
 mod routes;
 mod rules;
 mod server;
-mod session;
 mod state;
-mod stats;
 mod store;
+mod vendor;
 
-pub use config::{RateLimit, SandboxConfig};
-pub use faults::{FaultConfig, FaultKind, FaultRule, FaultWeights};
+pub use config::SandboxConfig;
+/// Fault injection, from the kit: kinds, weights, rules, targets.
+pub use sandbox_kit::faults;
+pub use sandbox_kit::{
+    FaultConfig, FaultKind, FaultRule, FaultWeights, RateLimit, Stats, UNMATCHED_ROUTE,
+};
 pub use server::Sandbox;
 pub use state::SandboxState;
-pub use stats::{Stats, UNMATCHED_ROUTE};
 
 /// The sandbox as an axum [`Router`](axum::Router) over `state`: call it in-process (e.g. with
 /// `tower::ServiceExt::oneshot`) or serve it; [`Sandbox::start`] does the latter.
 pub fn app(state: SandboxState) -> axum::Router {
-    let router = routes::router(&state).with_state(state.clone());
-    pipeline::wrap(router, &state)
+    let routes = routes::router(&state).layer(axum::middleware::from_fn(pipeline::render_errors));
+    sandbox_kit::app(routes, state)
 }

@@ -3,9 +3,7 @@
 use std::io;
 use std::net::SocketAddr;
 
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
+use sandbox_kit::Server;
 
 use super::app;
 use super::config::SandboxConfig;
@@ -14,44 +12,31 @@ use super::state::SandboxState;
 /// A running sandbox. Dropping it stops it too (gracefully, in the background).
 #[derive(Debug)]
 pub struct Sandbox {
-    addr: SocketAddr,
+    server: Server,
     state: SandboxState,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<io::Result<()>>,
 }
 
 impl Sandbox {
-    /// Binds `addr` (port 0 picks a free port) and starts serving in the background.
+    /// Binds `addr` (port 0 picks a free port) and starts serving a fresh, in-memory sandbox in
+    /// the background.
     pub async fn start(config: SandboxConfig, addr: SocketAddr) -> io::Result<Sandbox> {
-        let listener = TcpListener::bind(addr).await?;
-        let addr = listener.local_addr()?;
-        let state = SandboxState::new(config);
-        let router = app(state.clone());
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    // A dropped sender means the `Sandbox` was dropped: stop as well.
-                    let _ = stopped.await;
-                })
-                .await
-        });
-        Ok(Sandbox {
-            addr,
-            state,
-            stop,
-            task,
-        })
+        Sandbox::serve(SandboxState::new(config), addr).await
+    }
+
+    /// Binds `addr` and serves `state` (e.g. one opened from a state file).
+    pub async fn serve(state: SandboxState, addr: SocketAddr) -> io::Result<Sandbox> {
+        let server = Server::start(app(state.clone()), addr).await?;
+        Ok(Sandbox { server, state })
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        self.server.url()
     }
 
     /// The address actually bound.
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.server.addr()
     }
 
     /// The live state, for in-process inspection.
@@ -61,11 +46,6 @@ impl Sandbox {
 
     /// Stops accepting connections, lets requests in flight finish, and waits for the server.
     pub async fn shutdown(self) {
-        let _ = self.stop.send(());
-        match self.task.await {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => tracing::warn!(%error, "sandbox server ended with an error"),
-            Err(error) => tracing::warn!(%error, "sandbox server task failed"),
-        }
+        self.server.shutdown().await;
     }
 }

@@ -1,17 +1,17 @@
-//! The state one sandbox shares between requests: configuration, sessions, rate-limit buckets,
-//! integrations and counters. Each part has its own lock, held for a few microseconds.
+//! The state one sandbox shares between requests: configuration, the kit's part (counters,
+//! faults, buckets), sessions and integrations. Each part has its own lock, held for a few
+//! microseconds.
 
 use std::fmt;
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
+use sandbox_kit::sessions::Sessions;
+use sandbox_kit::{FaultConfig, Kit, Stats};
 use serde_json::Value;
 
 use super::config::SandboxConfig;
-use super::faults::{FaultConfig, Faults};
-use super::rate_limit::RateLimiter;
+use super::error::ApiError;
 use super::render;
-use super::session::Sessions;
-use super::stats::{Stats, StatsRecorder};
 use super::store::Store;
 
 /// Shared, cheaply clonable state of a sandbox. Tests inspect it in-process.
@@ -22,10 +22,8 @@ pub struct SandboxState {
 
 pub(crate) struct Inner {
     pub(crate) config: SandboxConfig,
+    pub(crate) kit: Kit,
     pub(crate) sessions: Sessions,
-    pub(crate) limiter: Option<RateLimiter>,
-    pub(crate) stats: StatsRecorder,
-    pub(crate) faults: Faults,
     store: RwLock<Store>,
 }
 
@@ -33,10 +31,8 @@ impl SandboxState {
     /// Fresh state: no integrations, no sessions, full buckets.
     pub fn new(config: SandboxConfig) -> SandboxState {
         let inner = Inner {
+            kit: Kit::new(config.kit_settings()),
             sessions: Sessions::new(config.token_ttl),
-            limiter: config.rate_limit.map(RateLimiter::new),
-            stats: StatsRecorder::default(),
-            faults: Faults::new(config.faults.clone()),
             store: RwLock::new(Store::default()),
             config,
         };
@@ -62,36 +58,31 @@ impl SandboxState {
 
     /// A snapshot of the request counters.
     pub fn stats(&self) -> Stats {
-        self.inner.stats.snapshot()
+        self.inner.kit.stats()
     }
 
     /// The fault injection in force.
     pub fn faults(&self) -> FaultConfig {
-        self.inner.faults.config()
+        self.inner.kit.faults()
     }
 
     /// Replaces the fault injection (and starts its sequence and budgets again); `Err` says
     /// what is wrong with `config`.
     pub fn set_faults(&self, config: FaultConfig) -> Result<(), String> {
-        self.inner.faults.set(config)
+        self.inner.kit.set_faults(config)
     }
 
     /// Zeroes the counters only (integrations, buckets and faults carry on), to count one
     /// phase of a test on its own.
     pub fn reset_stats(&self) {
-        self.inner.stats.reset();
+        self.inner.kit.reset_stats();
     }
 
     /// Forgets every integration, zeroes the counters, refills the rate-limit buckets and
     /// starts the fault sequence again (same configuration). Issued tokens stay valid, so a
     /// connected client keeps working.
     pub fn reset(&self) {
-        self.store_mut().clear();
-        self.inner.faults.reset();
-        self.inner.stats.reset();
-        if let Some(limiter) = &self.inner.limiter {
-            limiter.reset();
-        }
+        sandbox_kit::control::reset_all(self);
     }
 
     pub(crate) fn inner(&self) -> &Inner {
@@ -105,11 +96,18 @@ impl SandboxState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub(crate) fn store_mut(&self) -> RwLockWriteGuard<'_, Store> {
-        self.inner
+    /// Runs `change` under the store's write lock: every change of the integrations goes
+    /// through here. A `change` that fails must leave the store as it found it.
+    pub(crate) fn change<T>(
+        &self,
+        change: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut store = self
+            .inner
             .store
             .write()
-            .unwrap_or_else(PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner);
+        change(&mut store)
     }
 }
 

@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use sandbox_kit::Vendor as _;
 use secrecy::ExposeSecret;
 use serde_json::{Map, Value, json};
 
@@ -18,7 +19,7 @@ pub(crate) async fn login(
     State(state): State<SandboxState>,
     Body(body): Body,
 ) -> Result<Json<Value>, ApiError> {
-    let stats = &state.inner().stats;
+    let stats = state.kit().counters();
     if let Err(error) = check_credentials(&state, &body) {
         stats.login_failed();
         return Err(error);
@@ -105,7 +106,7 @@ fn same_secret(given: &str, expected: &str) -> bool {
 /// `GET /auth_token/extend` → `{token}`: a fresh token for the same user.
 pub(crate) async fn extend(State(state): State<SandboxState>, User(user): User) -> Json<Value> {
     let token = state.inner().sessions.issue(&user);
-    state.inner().stats.token_extended();
+    state.kit().counters().token_extended();
     Json(json!({"token": token.expose(), "message": "login_successful"}))
 }
 

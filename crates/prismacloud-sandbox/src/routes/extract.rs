@@ -7,20 +7,13 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use sandbox_kit::Caller;
 use uuid::Uuid;
 
 use crate::error::{ApiError, Violation, keys};
 
-/// Who sent a request, as the pipeline's identification step found out.
-#[derive(Debug, Clone)]
-pub(crate) enum Caller {
-    User(Arc<str>),
-    NoToken,
-    UnknownToken,
-    ExpiredToken,
-}
-
-/// The authenticated user; rejects with 401 otherwise.
+/// The authenticated user (as the pipeline's identification step found out); rejects with 401
+/// otherwise.
 #[derive(Debug, Clone)]
 pub(crate) struct User(pub(crate) Arc<str>);
 
@@ -29,13 +22,13 @@ impl<S: Send + Sync> FromRequestParts<S> for User {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let (key, message) = match parts.extensions.get::<Caller>() {
-            Some(Caller::User(user)) => return Ok(User(Arc::clone(user))),
+            Some(Caller::User { user, .. }) => return Ok(User(Arc::clone(user))),
             Some(Caller::ExpiredToken) => (
                 keys::TOKEN_EXPIRED,
                 "the token has expired; log in again or extend it before it expires",
             ),
-            Some(Caller::UnknownToken) => (keys::TOKEN_INVALID, "the token is not valid"),
-            Some(Caller::NoToken) | None => (
+            Some(Caller::InvalidCredentials) => (keys::TOKEN_INVALID, "the token is not valid"),
+            Some(Caller::NoCredentials) | None => (
                 keys::TOKEN_MISSING,
                 "the x-redlock-auth header with a token from POST /login is required",
             ),

@@ -3,12 +3,11 @@
 //! - `auth`: `POST /login`, `GET /auth_token/extend`, `GET /license`.
 //! - `classic`: `/integration...`.
 //! - `v1`: `/api/v1/tenant/{prisma_id}/integration...`.
-//! - `control`: `/_sandbox/stats`, `/_sandbox/reset`.
+//! - the kit's control endpoints: `/_sandbox/stats`, `/_sandbox/reset`, `/_sandbox/faults`.
 //! - `extract`: extractors that reject in the API's error shape.
 
 mod auth;
 mod classic;
-mod control;
 pub(crate) mod extract;
 mod v1;
 
@@ -34,7 +33,7 @@ pub(crate) fn router(state: &SandboxState) -> Router<SandboxState> {
         .route_layer(from_fn(pipeline::require_user));
     Router::new()
         .route("/login", post(auth::login))
-        .merge(control::routes())
+        .merge(sandbox_kit::control::routes())
         .merge(api)
         .fallback(no_such_endpoint)
         .method_not_allowed_fallback(method_not_allowed)

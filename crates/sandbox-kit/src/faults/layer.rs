@@ -1,6 +1,6 @@
-//! The pipeline step that applies fault decisions. It sits after the request id and error
-//! rendering and before identification (see `pipeline`), so injected errors carry a request id
-//! and the API's own error shapes, and an expired token is seen as such by `identify`.
+//! The pipeline step that applies fault decisions. It sits after the request id and before
+//! identification (see `pipeline`), so injected errors carry a request id, and an expired token
+//! is seen as such by `identify`. Answers are the vendor's ([`Vendor::refuse`]).
 
 use std::io;
 
@@ -8,44 +8,43 @@ use axum::body::{Body, Bytes, HttpBody as _};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::FaultKind;
 use super::engine::{Decision, fingerprint};
-use crate::error::{ApiError, Violation, keys};
-use crate::pipeline::{self, AUTH, html_error};
-use crate::session::TokenStatus;
-use crate::state::SandboxState;
+use crate::pipeline::RequestInfo;
+use crate::vendor::{Refusal, Vendor};
 
-/// Bodies up to this size are fingerprinted for the `Retry-After` watch (integration bodies
-/// are far smaller); larger ones pass untouched.
+/// Bodies up to this size are fingerprinted for the `Retry-After` watch (API bodies are far
+/// smaller); larger ones pass untouched.
 const MAX_FINGERPRINTED_BODY: u64 = 64 * 1024;
 
 /// Injects the fault decided for this request, and watches `Retry-After`.
-pub(crate) async fn inject(
-    State(state): State<SandboxState>,
+pub(crate) async fn inject<V: Vendor>(
+    State(state): State<V>,
     request: Request,
     next: Next,
 ) -> Response {
-    if pipeline::is_control(&request) {
+    let info = RequestInfo::of(&request);
+    if info.is_control() {
         return next.run(request).await;
     }
-    let route = pipeline::route_label(&request);
-    let (request, print) = fingerprinted(request).await;
-    let inner = state.inner();
+    let route = info.label();
+    let (request, print) = fingerprinted(request, &info).await;
+    let kit = state.kit();
     if let Some(print) = print
-        && inner.faults.is_early(print)
+        && kit.fault_engine().is_early(print)
     {
-        inner.stats.early_retry(&route);
+        kit.counters().early_retry(&route);
     }
-    let token = valid_token(&state, &request);
-    let decision = inner.faults.decide(&route, token.is_some());
+    let token = state.identify(&request).token().map(str::to_owned);
+    let decision = kit.fault_engine().decide(&route, token.is_some());
     let response = match decision {
         None => next.run(request).await,
         Some(decision) => {
-            inner.stats.fault(decision.kind.name(), &route);
-            tracing::info!(target: "prismacloud_sandbox", fault = %decision.kind, %route, "injecting a fault");
-            apply(&state, decision, token, request, next).await
+            kit.counters().fault(decision.kind.name(), &route);
+            tracing::info!(target: "sandbox", fault = %decision.kind, %route, "injecting a fault");
+            apply(&state, decision, token, &info, request, next).await
         }
     };
     if let Some(print) = print
@@ -55,42 +54,34 @@ pub(crate) async fn inject(
         )
         && let Some(secs) = retry_after_secs(&response)
     {
-        inner.faults.told_to_wait(print, secs);
+        kit.fault_engine().told_to_wait(print, secs);
     }
     response
 }
 
-async fn apply(
-    state: &SandboxState,
+async fn apply<V: Vendor>(
+    state: &V,
     decision: Decision,
     token: Option<String>,
+    info: &RequestInfo,
     request: Request,
     next: Next,
 ) -> Response {
+    let retry_after_secs = decision.retry_after_secs;
     match decision.kind {
         FaultKind::Latency => {
             tokio::time::sleep(decision.latency).await;
             next.run(request).await
         }
-        FaultKind::RateLimit => html_error(
-            StatusCode::TOO_MANY_REQUESTS,
-            Some(decision.retry_after_secs),
-        ),
-        FaultKind::Unavailable => html_error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some(decision.retry_after_secs),
-        ),
+        FaultKind::RateLimit => state.refuse(Refusal::TooManyRequests { retry_after_secs }, info),
+        FaultKind::Unavailable => state.refuse(Refusal::Unavailable { retry_after_secs }, info),
         FaultKind::ServerError => {
             drop(next.run(request).await);
-            ApiError::one(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Violation::general(keys::INTERNAL, "internal error (injected by the sandbox)"),
-            )
-            .into_response()
+            state.refuse(Refusal::ServerError, info)
         }
         FaultKind::BadGateway => {
             drop(next.run(request).await);
-            html_error(StatusCode::BAD_GATEWAY, None)
+            state.refuse(Refusal::BadGateway, info)
         }
         FaultKind::Drop => {
             drop(next.run(request).await);
@@ -98,7 +89,7 @@ async fn apply(
         }
         FaultKind::TokenExpiry => {
             if let Some(token) = token {
-                state.inner().sessions.expire(&token);
+                state.expire_token(&token);
             }
             next.run(request).await
         }
@@ -117,21 +108,13 @@ fn dropped_connection() -> Response {
     Response::new(Body::from_stream(failing))
 }
 
-/// The caller's token, when it is valid.
-fn valid_token(state: &SandboxState, request: &Request) -> Option<String> {
-    let token = request.headers().get(AUTH)?.to_str().ok()?;
-    match state.inner().sessions.check(token) {
-        TokenStatus::Valid(_) => Some(token.to_owned()),
-        TokenStatus::Expired | TokenStatus::Unknown => None,
-    }
-}
-
 /// The request (its body buffered when small) and its fingerprint, when it is one the watch
-/// can tell apart: lists and other reads without an id are shared by many callers, so a repeat
-/// of one says nothing about a client's patience.
-async fn fingerprinted(request: Request) -> (Request, Option<u64>) {
-    let distinct = request.method() != axum::http::Method::GET
-        || pipeline::route_label(&request).contains("{id}");
+/// can tell apart: lists and other reads of no one object (their route does not end with a
+/// path parameter such as `{id}`) are shared by many callers, so a repeat of one says nothing
+/// about a client's patience.
+async fn fingerprinted(request: Request, info: &RequestInfo) -> (Request, Option<u64>) {
+    let reads_one_object = info.route.ends_with('}');
+    let distinct = request.method() != axum::http::Method::GET || reads_one_object;
     // The exact size, when the transport knows it (Content-Length, or an in-process body).
     let length = request.body().size_hint().exact();
     if !distinct || length.is_none_or(|len| len > MAX_FINGERPRINTED_BODY) {

@@ -1,5 +1,5 @@
 //! A fixed delay before every API request is handled (`--latency 50ms`), so that benchmarks can
-//! show what a provider costs against an API that is not on the same machine.
+//! show what a client costs against an API that is not on the same machine.
 //!
 //! The delay is constant on purpose: a benchmark compares runs, and random delays would blur
 //! the comparison (random faults are a different tool). Control endpoints (`/_sandbox/...`)
@@ -10,17 +10,17 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::pipeline::CONTROL_PREFIX;
-use super::state::SandboxState;
+use crate::pipeline::RequestInfo;
+use crate::vendor::Vendor;
 
 /// Waits the configured latency, then handles the request.
-pub(crate) async fn delay(
-    State(state): State<SandboxState>,
+pub(crate) async fn delay<V: Vendor>(
+    State(state): State<V>,
     request: Request,
     next: Next,
 ) -> Response {
-    let latency = state.config().latency;
-    if !latency.is_zero() && !request.uri().path().starts_with(CONTROL_PREFIX) {
+    let latency = state.kit().latency();
+    if !latency.is_zero() && !RequestInfo::of(&request).is_control() {
         tokio::time::sleep(latency).await;
     }
     next.run(request).await

@@ -4,12 +4,13 @@
 //! A [`FaultConfig`] is a seed plus a list of [`FaultRule`]s. Each API request (control
 //! endpoints never) gets a sequence number `n`; the decision for request `n` is drawn from a
 //! random generator seeded with `(seed, n)` alone, so the same seed and the same sequence of
-//! requests give the same faults (see "Replay" in `docs/reliability.md`). The first rule that
-//! matches the request's route and still has budget fires with its `rate`, and then picks one
-//! [`FaultKind`] by its weights.
+//! requests give the same faults (a run is replayed by its seed). The first rule that matches
+//! the request's route and still has budget fires with its `rate`, and then picks one
+//! [`FaultKind`] by its weights. Faulty answers are the vendor's own ([`crate::Refusal`]).
 //!
-//! Faults are switched at start-up (`SandboxConfig::faults`, the `--fault-*` flags) and at run
-//! time (`GET`/`PUT /_sandbox/faults`); every injected fault is counted by kind in the stats.
+//! Faults are switched at start-up ([`crate::KitSettings::faults`], the `--fault-*` flags) and
+//! at run time (`GET`/`PUT /_sandbox/faults`); every injected fault is counted by kind and by
+//! route in the stats.
 //!
 //! # Layout
 //!
@@ -40,18 +41,19 @@ pub const DEFAULT_RETRY_AFTER_SECS: u64 = 1;
 pub enum FaultKind {
     /// Waits a random time (up to `maxLatencyMs`), then answers normally.
     Latency,
-    /// 429 with `Retry-After` and an HTML body, before processing (as the rate limiter does).
+    /// 429 with `Retry-After`, before processing, as the vendor's rate limiter answers.
     RateLimit,
-    /// 503 with `Retry-After` and an HTML body, before processing (a backend restarting).
+    /// 503 with `Retry-After`, before processing (a backend restarting).
     Unavailable,
-    /// Processes the request, then answers 500 `internal_error` (it crashed after committing).
+    /// Processes the request, then answers 500 (it crashed after committing).
     ServerError,
-    /// Processes the request, then answers 502 with an HTML page (a gateway lost the answer).
+    /// Processes the request, then answers 502 (a gateway lost the answer).
     BadGateway,
     /// Processes the request, then drops the connection: the client never hears back.
     Drop,
-    /// Expires the caller's token early, so the request is answered 401 `auth_token_expired`.
-    /// Applies only to requests that carry a valid token (never to `POST /login`).
+    /// Expires the caller's session token early, so the request is answered as one with an
+    /// expired token. Applies only to requests that carry a valid session token (never to a
+    /// login, nor to APIs with static keys).
     TokenExpiry,
 }
 

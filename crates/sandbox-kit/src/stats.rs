@@ -1,4 +1,9 @@
-//! Request counters, for tests and benchmarks ("how many calls did one `terraform plan` make?").
+//! Request counters, for tests and benchmarks ("how many calls did one `terraform plan` make?"),
+//! served by `GET /_sandbox/stats`.
+//!
+//! Session counters (logins, token renewals) are here rather than with each vendor because
+//! most APIs have sessions (Prisma Cloud's login and extend, Infracast's token and refresh);
+//! vendors authenticating with static keys leave them at zero.
 
 use std::collections::BTreeMap;
 use std::sync::{Mutex, PoisonError};
@@ -23,9 +28,9 @@ pub struct Stats {
     pub logins: u64,
     /// Refused logins (bad credentials or malformed body).
     pub failed_logins: u64,
-    /// Successful `GET /auth_token/extend` calls.
+    /// Successful token renewals (Prisma Cloud's `GET /auth_token/extend`).
     pub token_extensions: u64,
-    /// 401 responses (missing, unknown or expired token, or failed login).
+    /// 401 responses (missing, unknown or expired credentials, or a failed login).
     pub unauthorized: u64,
     /// 429 responses.
     pub rate_limited: u64,
@@ -49,7 +54,7 @@ impl Stats {
     }
 
     /// Requests counted for `method` on `route` (a route template such as
-    /// `/api/v1/tenant/{prisma_id}/integration`).
+    /// `/integration/{id}`).
     pub fn requests_to(&self, method: &str, route: &str) -> u64 {
         self.requests
             .get(&format!("{method} {route}"))
@@ -58,9 +63,10 @@ impl Stats {
     }
 }
 
-/// The live counters behind [`Stats`].
+/// The live counters behind [`Stats`]. The kit counts requests, statuses, faults and early
+/// retries; the vendor counts its session events.
 #[derive(Debug, Default)]
-pub(crate) struct StatsRecorder {
+pub struct StatsRecorder {
     stats: Mutex<Stats>,
 }
 
@@ -94,19 +100,22 @@ impl StatsRecorder {
 
     /// Counts one request that came back before its `Retry-After`.
     pub(crate) fn early_retry(&self, route: &str) {
-        tracing::warn!(target: "prismacloud_sandbox", %route, "request repeated before its Retry-After");
+        tracing::warn!(target: "sandbox", %route, "request repeated before its Retry-After");
         self.update(|s| s.early_retries += 1);
     }
 
-    pub(crate) fn login_succeeded(&self) {
+    /// Counts one successful login.
+    pub fn login_succeeded(&self) {
         self.update(|s| s.logins += 1);
     }
 
-    pub(crate) fn login_failed(&self) {
+    /// Counts one refused login.
+    pub fn login_failed(&self) {
         self.update(|s| s.failed_logins += 1);
     }
 
-    pub(crate) fn token_extended(&self) {
+    /// Counts one token renewal.
+    pub fn token_extended(&self) {
         self.update(|s| s.token_extensions += 1);
     }
 

@@ -46,11 +46,19 @@ struct Inner {
     fired: Vec<u64>,
 }
 
+impl Inner {
+    fn new(config: FaultConfig) -> Inner {
+        Inner {
+            fired: vec![0; config.rules.len()],
+            config,
+        }
+    }
+}
+
 impl Faults {
     pub(crate) fn new(config: FaultConfig) -> Faults {
-        let fired = vec![0; config.rules.len()];
         Faults {
-            inner: Mutex::new(Inner { config, fired }),
+            inner: Mutex::new(Inner::new(config)),
             sequence: AtomicU64::new(0),
             waits: Mutex::new(HashMap::new()),
         }
@@ -64,9 +72,7 @@ impl Faults {
     /// Replaces the configuration and starts the sequence and the budgets again.
     pub(crate) fn set(&self, config: FaultConfig) -> Result<(), String> {
         config.check()?;
-        let mut inner = lock(&self.inner);
-        inner.fired = vec![0; config.rules.len()];
-        inner.config = config;
+        *lock(&self.inner) = Inner::new(config);
         self.sequence.store(0, Ordering::SeqCst);
         Ok(())
     }

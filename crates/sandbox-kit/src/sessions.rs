@@ -1,4 +1,6 @@
-//! Login sessions: opaque random tokens with a time to live.
+//! Login sessions: opaque random tokens with a time to live, for vendors whose API logs in
+//! (Prisma Cloud's `POST /login`, Infracast's access and refresh tokens: one [`Sessions`] per
+//! lifetime).
 //!
 //! Time comes from `tokio::time::Instant`, so tests running on a paused clock can move past a
 //! token's expiry without sleeping.
@@ -15,7 +17,7 @@ use tokio::time::Instant;
 
 /// A session token. `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Token(String);
+pub struct Token(String);
 
 impl Token {
     /// 256 random bits, URL-safe base64.
@@ -25,7 +27,7 @@ impl Token {
     }
 
     /// The token text, to hand to the client that logged in.
-    pub(crate) fn expose(&self) -> &str {
+    pub fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -50,7 +52,7 @@ struct Session {
 
 /// What a presented token turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum TokenStatus {
+pub enum TokenStatus {
     /// Valid, for this user.
     Valid(Arc<str>),
     /// Issued by this sandbox but past its time to live.
@@ -61,13 +63,14 @@ pub(crate) enum TokenStatus {
 
 /// Every token issued, with its owner and expiry.
 #[derive(Debug)]
-pub(crate) struct Sessions {
+pub struct Sessions {
     ttl: Duration,
     tokens: RwLock<HashMap<Token, Session>>,
 }
 
 impl Sessions {
-    pub(crate) fn new(ttl: Duration) -> Sessions {
+    /// No sessions yet; each token issued lives `ttl`.
+    pub fn new(ttl: Duration) -> Sessions {
         Sessions {
             ttl,
             tokens: RwLock::new(HashMap::new()),
@@ -76,7 +79,7 @@ impl Sessions {
 
     /// Issues a new token for `username`, valid for the configured time to live. Earlier tokens
     /// stay valid until their own expiry (an extension does not revoke the token it extends).
-    pub(crate) fn issue(&self, username: &str) -> Token {
+    pub fn issue(&self, username: &str) -> Token {
         let now = Instant::now();
         let token = Token::random();
         let mut tokens = self.tokens.write().unwrap_or_else(PoisonError::into_inner);
@@ -95,15 +98,15 @@ impl Sessions {
     }
 
     /// Ends `token`'s lifetime now (fault injection: a token that expires early).
-    pub(crate) fn expire(&self, token: &str) {
+    pub fn expire(&self, token: &str) {
         let mut tokens = self.tokens.write().unwrap_or_else(PoisonError::into_inner);
         if let Some(session) = tokens.get_mut(token) {
             session.expires = Instant::now();
         }
     }
 
-    /// Checks a token presented in `x-redlock-auth`.
-    pub(crate) fn check(&self, token: &str) -> TokenStatus {
+    /// Checks a token a request presented.
+    pub fn check(&self, token: &str) -> TokenStatus {
         let tokens = self.tokens.read().unwrap_or_else(PoisonError::into_inner);
         match tokens.get(token) {
             None => TokenStatus::Unknown,

@@ -1,17 +1,59 @@
-//! A token bucket per user, as the real API has: every token of a user draws from one bucket.
+//! A token bucket per caller, as real APIs have: every credential of a user draws from one
+//! bucket; requests without valid credentials share one anonymous bucket (so login attempts are
+//! limited too).
 //!
-//! Requests that carry no valid token share one anonymous bucket (so login attempts are limited
-//! too). Time comes from `tokio::time::Instant` so tests can refill a bucket on a paused clock.
+//! The vendor chooses what the limit looks like on the wire: which headers every response
+//! carries ([`Vendor::RATE_LIMIT_HEADERS`], each saying one [`RateField`]) and the 429 answer
+//! ([`Vendor::refuse`] with [`Refusal::TooManyRequests`]). Time comes from
+//! `tokio::time::Instant` so tests can refill a bucket on a paused clock.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
 use tokio::time::Instant;
 
-use super::config::RateLimit;
+use crate::pipeline::RequestInfo;
+use crate::vendor::{Caller, Refusal, Vendor};
 
-/// The bucket key for requests without a valid token.
-pub(crate) const ANONYMOUS: &str = "";
+/// The bucket key for requests without valid credentials.
+const ANONYMOUS: &str = "";
+
+/// A token bucket: `burst` requests at once, refilled at `per_second` requests per second.
+///
+/// Zero values are treated as 1 (a bucket that never refills would lock the user out forever).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Bucket capacity.
+    pub burst: u32,
+    /// Refill rate, in requests per second.
+    pub per_second: u32,
+}
+
+/// The rate limit of the kit's `--rate-limit-*` flags: generous for normal use, but real.
+pub const DEFAULT_RATE_LIMIT: RateLimit = RateLimit {
+    burst: 100,
+    per_second: 50,
+};
+
+/// What one rate-limit header says; vendors name the headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateField {
+    /// Whole requests left in the caller's bucket (`X-RateLimit-Remaining`).
+    Remaining,
+    /// The bucket's capacity (Prisma Cloud's `X-RateLimit-Burst-Capacity`, Datadog's
+    /// `X-RateLimit-Limit`).
+    Burst,
+    /// Requests per second the bucket refills with (`X-RateLimit-Replenish-Rate`).
+    PerSecond,
+    /// Seconds an empty bucket takes to refill completely (Datadog's `X-RateLimit-Period`).
+    Period,
+    /// Seconds until the caller's bucket is full again (Datadog's `X-RateLimit-Reset`).
+    Reset,
+}
 
 /// The outcome of drawing from (or looking at) a bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +64,8 @@ pub(crate) struct Decision {
     pub(crate) remaining: u32,
     /// When refused: whole seconds until one request is available again.
     pub(crate) retry_after_secs: u64,
+    /// Whole seconds until the bucket is full again.
+    pub(crate) reset_secs: u64,
 }
 
 #[derive(Debug)]
@@ -109,8 +153,57 @@ impl RateLimiter {
             } else {
                 ((missing / rate).ceil() as u64).max(1)
             },
+            reset_secs: ((burst - bucket.tokens).max(0.0) / rate).ceil() as u64,
         }
     }
+
+    /// The value of `field` after `decision`.
+    fn header_value(&self, field: RateField, decision: Decision) -> HeaderValue {
+        let RateLimit { burst, per_second } = self.limit;
+        match field {
+            RateField::Remaining => HeaderValue::from(decision.remaining),
+            RateField::Burst => HeaderValue::from(burst),
+            RateField::PerSecond => HeaderValue::from(per_second),
+            RateField::Period => HeaderValue::from(burst.div_ceil(per_second)),
+            RateField::Reset => HeaderValue::from(decision.reset_secs),
+        }
+    }
+}
+
+/// The pipeline step: draws from the caller's bucket (control endpoints only look at it), and
+/// puts the vendor's rate-limit headers on the answer.
+pub(crate) async fn limit<V: Vendor>(
+    State(state): State<V>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(limiter) = state.kit().limiter() else {
+        return next.run(request).await;
+    };
+    let info = RequestInfo::of(&request);
+    let user = request
+        .extensions()
+        .get::<Caller>()
+        .and_then(Caller::user)
+        .cloned();
+    let key = user.as_deref().unwrap_or(ANONYMOUS);
+    let decision = if info.is_control() {
+        limiter.peek(key)
+    } else {
+        limiter.take(key)
+    };
+    let mut response = if decision.allowed {
+        next.run(request).await
+    } else {
+        let retry_after_secs = decision.retry_after_secs;
+        state.refuse(Refusal::TooManyRequests { retry_after_secs }, &info)
+    };
+    let headers = response.headers_mut();
+    for (name, field) in V::RATE_LIMIT_HEADERS {
+        let name = HeaderName::from_static(name);
+        headers.insert(name, limiter.header_value(*field, decision));
+    }
+    response
 }
 
 #[cfg(test)]
