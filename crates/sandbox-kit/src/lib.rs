@@ -32,7 +32,7 @@ pub mod sessions;
 pub mod stats;
 mod vendor;
 
-pub use faults::{FaultConfig, FaultKind, FaultRule, FaultWeights};
+pub use faults::{FaultConfig, FaultKind, FaultRule, FaultWeights, RouteTarget};
 pub use kit::{Kit, KitSettings};
 pub use pipeline::{CONTROL_PREFIX, RequestInfo, app};
 pub use rate_limit::{RateField, RateLimit};

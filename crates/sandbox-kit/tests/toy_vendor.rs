@@ -182,9 +182,10 @@ async fn the_rate_limit_speaks_in_the_vendors_headers_and_429_body() {
 }
 
 #[tokio::test]
-async fn faults_target_a_route_and_answer_in_the_vendors_shape() {
+async fn faults_target_a_method_and_answer_in_the_vendors_shape() {
     let (toy, app) = app(KitSettings::default());
-    let rules = json!({"rules": [{"rate": 1.0, "weights": {"server_error": 1}, "routes": ["POST /api/items"]}]});
+    let rules =
+        json!({"rules": [{"rate": 1.0, "weights": {"server_error": 1}, "routes": ["POST"]}]});
     let (status, _, _) = send(&app, Method::PUT, "/_sandbox/faults", Some(rules)).await;
     assert_eq!(status, StatusCode::OK);
     let (status, _, body) = send(&app, Method::POST, "/api/items", Some(json!({"n": 1}))).await;
@@ -221,12 +222,12 @@ async fn token_expiry_never_fires_without_a_session_token() {
 #[tokio::test]
 async fn control_endpoints_refuse_bad_bodies_in_the_vendors_shape_and_reset_its_objects() {
     let (toy, app) = app(KitSettings::default());
-    let bad = json!({"rules": [{"rate": 2.0}]});
+    let bad = json!({"rules": [{"rate": 1.0, "routes": ["get /api/items"]}]});
     let (status, _, body) = send(&app, Method::PUT, "/_sandbox/faults", Some(bad)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let message = body["errors"][0].as_str().expect("a message");
     assert!(
-        message.contains("not a fault configuration") && message.contains("rate"),
+        message.contains("not a fault configuration") && message.contains("upper case"),
         "{message}"
     );
 

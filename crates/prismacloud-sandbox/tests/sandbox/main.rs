@@ -3,8 +3,12 @@
 
 mod support;
 
+#[cfg(unix)]
+mod process;
+
 mod auth;
 mod crud;
+mod fault_targets;
 mod faults;
 mod latency;
 mod rate_limit;

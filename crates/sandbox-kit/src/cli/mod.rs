@@ -5,7 +5,7 @@
 //! --listen ADDR  --latency D
 //! --rate-limit-burst N  --rate-limit-per-second N  --no-rate-limit
 //! --fault-rate P  --fault-weights W  --fault-seed N  --fault-max-latency D
-//! --fault-retry-after D
+//! --fault-retry-after D  --fault-route TARGET...  --fault-limit N
 //! ```
 //!
 //! Every flag, the vendor's included, also reads an environment variable named after the
@@ -23,7 +23,10 @@ mod run;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use crate::faults::{DEFAULT_MAX_LATENCY_MS, DEFAULT_RETRY_AFTER_SECS, FaultConfig, FaultWeights};
+use crate::faults::{
+    DEFAULT_MAX_LATENCY_MS, DEFAULT_RETRY_AFTER_SECS, FaultConfig, FaultRule, FaultWeights,
+    RouteTarget,
+};
 use crate::kit::KitSettings;
 use crate::rate_limit::{DEFAULT_RATE_LIMIT, RateLimit};
 
@@ -62,6 +65,14 @@ pub struct KitArgs {
     /// Retry-After of injected 429 and 503 answers, e.g. 1s.
     #[arg(long, default_value_t = humantime::Duration::from(Duration::from_secs(DEFAULT_RETRY_AFTER_SECS)))]
     pub fault_retry_after: humantime::Duration,
+    /// Fault only these requests: `"GET /integration"` (a method on a route template, as the
+    /// stats name it), `POST` (a method on every route) or `/integration/{id}` (every method
+    /// of a route). Repeat it, or separate with commas; default: every API request.
+    #[arg(long, value_name = "TARGET", value_delimiter = ',', value_parser = parse_target)]
+    pub fault_route: Vec<String>,
+    /// Inject at most N faults, then none (default: no limit).
+    #[arg(long, value_name = "N")]
+    pub fault_limit: Option<u64>,
     /// A fixed delay added to every API request, e.g. 50ms (for benchmarks).
     #[arg(long, default_value = "0s", value_parser = humantime::parse_duration)]
     pub latency: Duration,
@@ -72,6 +83,11 @@ fn parse_rate(raw: &str) -> Result<f64, String> {
         Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
         _ => Err(format!("{raw:?} is not a probability from 0 to 1")),
     }
+}
+
+fn parse_target(raw: &str) -> Result<String, String> {
+    raw.parse::<RouteTarget>()?;
+    Ok(raw.trim().to_owned())
 }
 
 impl KitArgs {
@@ -92,14 +108,16 @@ impl KitArgs {
         if self.fault_rate == 0.0 {
             return FaultConfig::default();
         }
+        let rule = FaultRule {
+            routes: self.fault_route.clone(),
+            limit: self.fault_limit,
+            ..FaultRule::everywhere(self.fault_rate, self.fault_weights.clone())
+        };
         FaultConfig {
+            seed: self.fault_seed.unwrap_or_else(rand::random),
+            rules: vec![rule],
             max_latency_ms: u64::try_from(self.fault_max_latency.as_millis()).unwrap_or(u64::MAX),
             retry_after_secs: self.fault_retry_after.as_secs(),
-            ..FaultConfig::random(
-                self.fault_rate,
-                self.fault_weights.clone(),
-                self.fault_seed.unwrap_or_else(rand::random),
-            )
         }
     }
 }

@@ -105,8 +105,13 @@ impl Banner {
         }
         let faults = &settings.faults;
         if let Some(rule) = faults.rules.first().filter(|_| faults.is_active()) {
+            let targets = if rule.routes.is_empty() {
+                String::new()
+            } else {
+                format!(" on {}", rule.routes.join(", "))
+            };
             lines.push(format!(
-                "# fault injection: rate {}, seed {} (replay with --fault-seed {})",
+                "# fault injection: rate {}{targets}, seed {} (replay with --fault-seed {})",
                 rule.rate, faults.seed, faults.seed
             ));
         }

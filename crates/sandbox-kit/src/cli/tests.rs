@@ -55,12 +55,18 @@ fn defaults_are_the_vendors_listen_address_a_real_rate_limit_and_no_faults() {
 }
 
 #[test]
-fn fault_flags_make_one_rule() {
+fn fault_flags_make_one_rule_with_its_targets_and_limit() {
     let args = parse_from(&[
         "--fault-rate",
         "1",
         "--fault-weights",
         "unavailable",
+        "--fault-route",
+        "GET /integration",
+        "--fault-route",
+        "POST,/integration/{id}",
+        "--fault-limit",
+        "3",
         "--fault-seed",
         "7",
         "--no-rate-limit",
@@ -70,21 +76,35 @@ fn fault_flags_make_one_rule() {
     assert_eq!(settings.rate_limit, None);
     let faults = settings.faults;
     assert_eq!(faults.seed, 7);
+    let rule = &faults.rules[0];
     assert_eq!(
-        faults.rules[0].weights,
-        FaultWeights::only(FaultKind::Unavailable)
+        rule.routes,
+        ["GET /integration", "POST", "/integration/{id}"]
     );
+    assert_eq!(rule.limit, Some(3));
+    assert_eq!(rule.weights, FaultWeights::only(FaultKind::Unavailable));
+    assert_eq!(faults.check(), Ok(()));
 }
 
 #[test]
 fn bad_fault_flags_are_refused_with_a_reason() {
+    let error = parse_from(&["--fault-route", "get /integration"]).expect_err("lower case");
+    assert!(error.to_string().contains("upper case"), "{error}");
     let error = parse_from(&["--fault-rate", "1.5"]).expect_err("not a probability");
     assert!(error.to_string().contains("probability"), "{error}");
 }
 
 #[test]
 fn the_banner_quotes_values_and_says_how_to_replay_faults() {
-    let args = parse_from(&["--fault-rate", "0.5", "--fault-seed", "11"]).expect("valid flags");
+    let args = parse_from(&[
+        "--fault-rate",
+        "0.5",
+        "--fault-seed",
+        "11",
+        "--fault-route",
+        "POST",
+    ])
+    .expect("valid flags");
     let text = Banner::new("Toy sandbox")
         .export("TOY_URL", "http://127.0.0.1:8090")
         .export("TOY_KEY", "a key")
@@ -95,7 +115,7 @@ fn the_banner_quotes_values_and_says_how_to_replay_faults() {
         "# Toy sandbox; paste these lines into your shell:\n\
          export TOY_URL=http://127.0.0.1:8090\n\
          export TOY_KEY='a key'\n\
-         # fault injection: rate 0.5, seed 11 (replay with --fault-seed 11)\n\
+         # fault injection: rate 0.5 on POST, seed 11 (replay with --fault-seed 11)\n\
          # stop with Ctrl-C\n"
     );
 }

@@ -19,7 +19,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use tokio::time::Instant;
 
-use super::{FaultConfig, FaultKind};
+use super::{FaultConfig, FaultKind, FaultRule, RouteTarget};
 
 /// What to do to one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,15 +44,35 @@ struct Inner {
     config: FaultConfig,
     /// Faults fired so far, per rule (for `limit`).
     fired: Vec<u64>,
+    /// The parsed targets of each rule; `None`: every request.
+    targets: Vec<Option<Vec<RouteTarget>>>,
 }
 
 impl Inner {
     fn new(config: FaultConfig) -> Inner {
         Inner {
             fired: vec![0; config.rules.len()],
+            targets: config.rules.iter().map(targets).collect(),
             config,
         }
     }
+}
+
+/// The targets of `rule`. A configuration set in code skips [`FaultConfig::check`]; a target
+/// that does not parse then matches nothing (never everything), and says so in the log.
+fn targets(rule: &FaultRule) -> Option<Vec<RouteTarget>> {
+    if rule.routes.is_empty() {
+        return None;
+    }
+    let parsed = rule.routes.iter().filter_map(|route| {
+        route
+            .parse()
+            .map_err(
+                |error: String| tracing::warn!(target: "sandbox", %error, "fault target ignored"),
+            )
+            .ok()
+    });
+    Some(parsed.collect())
 }
 
 impl Faults {
@@ -94,9 +114,20 @@ impl Faults {
         }
         let n = self.sequence.fetch_add(1, Ordering::SeqCst);
         let mut rng = StdRng::seed_from_u64(mix(inner.config.seed, n));
-        let Inner { config, fired } = &mut *inner;
-        for (rule, fired) in config.rules.iter().zip(fired.iter_mut()) {
-            let matches = rule.routes.is_empty() || rule.routes.iter().any(|r| r == route);
+        let Inner {
+            config,
+            fired,
+            targets,
+        } = &mut *inner;
+        let rules = config
+            .rules
+            .iter()
+            .zip(fired.iter_mut())
+            .zip(targets.iter());
+        for ((rule, fired), targets) in rules {
+            let matches = targets
+                .as_ref()
+                .is_none_or(|targets| targets.iter().any(|t| t.matches_label(route)));
             if !matches || rule.limit.is_some_and(|limit| *fired >= limit) {
                 continue;
             }
@@ -238,6 +269,32 @@ mod tests {
         );
         faults.reset();
         assert!(faults.decide("POST /integration", true).is_some());
+    }
+
+    #[test]
+    fn rules_can_target_a_method_everywhere_or_every_method_of_a_route() {
+        let config = FaultConfig::default()
+            .with_rule(FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::Drop)).on("POST"))
+            .with_rule(
+                FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::Unavailable))
+                    .on("/integration/{id}"),
+            );
+        let faults = Faults::new(config);
+        let kind = |label| faults.decide(label, true).map(|d| d.kind);
+        assert_eq!(kind("POST /integration"), Some(FaultKind::Drop));
+        assert_eq!(kind("POST /login"), Some(FaultKind::Drop));
+        assert_eq!(kind("GET /integration"), None);
+        assert_eq!(kind("PUT /integration/{id}"), Some(FaultKind::Unavailable));
+        assert_eq!(kind("GET /integration/{id}"), Some(FaultKind::Unavailable));
+    }
+
+    #[test]
+    fn a_target_set_in_code_that_does_not_parse_matches_nothing() {
+        let config = FaultConfig::default()
+            .with_rule(FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::Drop)).on("get"));
+        assert!(config.check().is_err());
+        let faults = Faults::new(config);
+        assert_eq!(faults.decide("GET /integration", true), None);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! endpoints never) gets a sequence number `n`; the decision for request `n` is drawn from a
 //! random generator seeded with `(seed, n)` alone, so the same seed and the same sequence of
 //! requests give the same faults (a run is replayed by its seed). The first rule that matches
-//! the request's route and still has budget fires with its `rate`, and then picks one
-//! [`FaultKind`] by its weights. Faulty answers are the vendor's own ([`crate::Refusal`]).
+//! the request's method and route and still has budget fires with its `rate`, and then picks
+//! one [`FaultKind`] by its weights. Faulty answers are the vendor's own ([`crate::Refusal`]).
 //!
 //! Faults are switched at start-up ([`crate::KitSettings::faults`], the `--fault-*` flags) and
 //! at run time (`GET`/`PUT /_sandbox/faults`); every injected fault is counted by kind and by
@@ -15,11 +15,13 @@
 //! # Layout
 //!
 //! - this file: the configuration types and the `--fault-weights` syntax.
+//! - `target`: which requests a rule applies to (`"GET /integration"`, `"POST"`, ...).
 //! - `engine`: decisions, rule budgets, and the watch on `Retry-After` (early retries).
 //! - `layer`: the pipeline step that applies a decision to a request.
 
 mod engine;
 mod layer;
+mod target;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use engine::Faults;
 pub(crate) use layer::inject;
+pub use target::RouteTarget;
 
 /// Default upper bound of an injected latency, in milliseconds.
 pub const DEFAULT_MAX_LATENCY_MS: u64 = 300;
@@ -172,8 +175,9 @@ pub struct FaultRule {
     /// Which kinds, and how often each relative to the others.
     #[serde(default)]
     pub weights: FaultWeights,
-    /// Routes the rule applies to, as `"METHOD /route/{template}"` (the stats' labels, e.g.
-    /// `"POST /integration"`); empty means every API route.
+    /// Requests the rule applies to, each a [`RouteTarget`]: `"METHOD /route/{template}"` (the
+    /// stats' labels, e.g. `"POST /integration"`), `"METHOD"` (that method on every route) or
+    /// `"/route/{template}"` (every method on that route); empty means every API request.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<String>,
     /// At most this many faults from this rule (until the configuration is set again).
@@ -192,7 +196,8 @@ impl FaultRule {
         }
     }
 
-    /// This rule, for `route` only (`"METHOD /template"`).
+    /// This rule, also for `route` (a [`RouteTarget`]: `"METHOD /template"`, `"METHOD"` or
+    /// `"/template"`).
     pub fn on(mut self, route: impl Into<String>) -> Self {
         self.routes.push(route.into());
         self
@@ -211,7 +216,9 @@ impl FaultRule {
         if self.weights.total() == 0 {
             return Err("at least one fault kind needs a positive weight".into());
         }
-        Ok(())
+        self.routes
+            .iter()
+            .try_for_each(|route| route.parse::<RouteTarget>().map(drop))
     }
 }
 
@@ -273,7 +280,7 @@ impl FaultConfig {
         self.rules.iter().any(|r| r.rate > 0.0)
     }
 
-    /// Checks rates and weights.
+    /// Checks rates, weights and targets.
     pub fn check(&self) -> Result<(), String> {
         self.rules.iter().try_for_each(FaultRule::check)
     }
