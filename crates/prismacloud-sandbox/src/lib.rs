@@ -9,12 +9,13 @@
 //!
 //! It is the Prisma Cloud layer on [`sandbox_kit`], which supplies what every vendor sandbox
 //! shares (request ids, counters, latency, fault injection, rate limits, control endpoints,
-//! the server and the shared flags); this crate holds the API itself.
+//! state files, the server and the shared flags); this crate holds the API itself.
 //!
 //! # Layout
 //!
 //! - [`config`]: [`SandboxConfig`] (credentials, tenant, token TTL, and the kit's settings).
-//! - `state`: [`SandboxState`], shared by requests; `store`: the integrations.
+//! - `state`: [`SandboxState`], shared by requests; `store`: the integrations;
+//!   `persistence`: how they are kept in a state file (`--state`).
 //! - `vendor`: what the kit needs of Prisma Cloud (headers, identification, refusals).
 //! - `pipeline`: the order of the pipeline's steps; error rendering, token and tenant checks.
 //! - `routes`: the endpoints of the classic and v1 families, login, license.
@@ -30,6 +31,7 @@ pub mod config;
 mod error;
 mod integration_type;
 mod integrations;
+mod persistence;
 mod pipeline;
 mod reachability;
 mod render;

@@ -2,7 +2,7 @@
 //!
 //! On start it prints, on stdout, shell lines exporting the URL it bound and the (public, demo)
 //! credentials it accepts; request log lines go to stderr. It serves until Ctrl-C or SIGTERM.
-//! The shared flags (`--listen`, `--latency`, `--rate-limit-*`, `--fault-*`) come
+//! The shared flags (`--listen`, `--latency`, `--state`, `--rate-limit-*`, `--fault-*`) come
 //! from the kit; this file adds Prisma Cloud's own. See `crates/prismacloud-sandbox/README.md`.
 
 use std::time::Duration;
@@ -67,7 +67,10 @@ async fn main() -> anyhow::Result<()> {
         latency: settings.latency,
         faults: settings.faults.clone(),
     };
-    let state = SandboxState::new(config);
+    let state = match &args.kit.state {
+        Some(path) => SandboxState::open(config, path)?,
+        None => SandboxState::new(config),
+    };
     let listen = args.kit.listen;
     let sandbox = Sandbox::serve(state, listen)
         .await
@@ -77,7 +80,9 @@ async fn main() -> anyhow::Result<()> {
         Banner::new("Prisma Cloud sandbox").export("PRISMACLOUD_URL", sandbox.url()),
         |banner, (name, value)| banner.export(name, value),
     );
-    banner.note(note).print(&settings)?;
+    banner
+        .note(note)
+        .print(&settings, args.kit.state.as_deref())?;
 
     cli::stop_requested().await;
     tracing::info!("stopping");

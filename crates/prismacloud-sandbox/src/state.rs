@@ -1,16 +1,19 @@
 //! The state one sandbox shares between requests: configuration, the kit's part (counters,
-//! faults, buckets), sessions and integrations. Each part has its own lock, held for a few
-//! microseconds.
+//! faults, buckets), sessions and integrations, and the state file that keeps the integrations
+//! across restarts. Each part has its own lock, held for a few microseconds (a save to the state
+//! file, when there is one, holds the store's lock while it writes).
 
 use std::fmt;
+use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
 use sandbox_kit::sessions::Sessions;
-use sandbox_kit::{FaultConfig, Kit, Stats};
+use sandbox_kit::{FaultConfig, Kit, StateFile, StateFileError, Stats};
 use serde_json::Value;
 
 use super::config::SandboxConfig;
 use super::error::ApiError;
+use super::persistence;
 use super::render;
 use super::store::Store;
 
@@ -25,15 +28,35 @@ pub(crate) struct Inner {
     pub(crate) kit: Kit,
     pub(crate) sessions: Sessions,
     store: RwLock<Store>,
+    state_file: Option<StateFile>,
 }
 
 impl SandboxState {
-    /// Fresh state: no integrations, no sessions, full buckets.
+    /// Fresh state, in memory only: no integrations, no sessions, full buckets.
     pub fn new(config: SandboxConfig) -> SandboxState {
+        SandboxState::with_store(config, Store::default(), None)
+    }
+
+    /// State kept in the file at `path` (`--state`): the integrations it holds, or none when it
+    /// does not exist yet; every change is saved to it before it is answered. The file is
+    /// written at once, so an unwritable path fails here rather than at the first change.
+    /// Sessions, counters and faults are not kept: clients log in again after a restart.
+    pub fn open(config: SandboxConfig, path: &Path) -> Result<SandboxState, StateFileError> {
+        let (file, saved) = StateFile::open(path, persistence::FORMAT, persistence::VERSION)?;
+        let store = match saved {
+            Some(snapshot) => persistence::restore(snapshot).map_err(|why| file.invalid(why))?,
+            None => Store::default(),
+        };
+        file.save(&persistence::snapshot(&store))?;
+        Ok(SandboxState::with_store(config, store, Some(file)))
+    }
+
+    fn with_store(config: SandboxConfig, store: Store, state_file: Option<StateFile>) -> Self {
         let inner = Inner {
             kit: Kit::new(config.kit_settings()),
             sessions: Sessions::new(config.token_ttl),
-            store: RwLock::new(Store::default()),
+            store: RwLock::new(store),
+            state_file,
             config,
         };
         SandboxState {
@@ -96,8 +119,9 @@ impl SandboxState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Runs `change` under the store's write lock: every change of the integrations goes
-    /// through here. A `change` that fails must leave the store as it found it.
+    /// Runs `change` under the store's write lock. When it succeeds and there is a state file,
+    /// the store is saved before the caller answers, so an answered change survives a restart.
+    /// A `change` that fails must leave the store as it found it.
     pub(crate) fn change<T>(
         &self,
         change: impl FnOnce(&mut Store) -> Result<T, ApiError>,
@@ -107,7 +131,16 @@ impl SandboxState {
             .store
             .write()
             .unwrap_or_else(PoisonError::into_inner);
-        change(&mut store)
+        let outcome = change(&mut store)?;
+        if let Some(file) = &self.inner.state_file
+            && let Err(error) = file.save(&persistence::snapshot(&store))
+        {
+            tracing::error!(%error, "the change is made but not saved");
+            return Err(ApiError::internal(
+                "the change is made but the sandbox could not save it to its state file",
+            ));
+        }
+        Ok(outcome)
     }
 }
 

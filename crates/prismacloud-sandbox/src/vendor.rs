@@ -70,6 +70,7 @@ impl Vendor for SandboxState {
     }
 
     fn clear(&self) {
+        // A failed save is logged by `change`; the integrations are gone either way.
         let _ = self.change(|store| {
             store.clear();
             Ok(())

@@ -9,8 +9,11 @@
 //!   every refusal is answered in the vendor's own shape ([`Vendor::refuse`]);
 //! - control endpoints under `/_sandbox/` ([`control::routes`]): stats, reset, faults;
 //! - [`sessions`]: opaque tokens with a lifetime, for APIs that log in;
+//! - [`state_file`]: objects kept across restarts, written atomically;
 //! - [`Server`]: serving on a given or free address until shut down;
 //! - [`cli`]: the shared flags, their environment variables, the printed `export` lines.
+//!
+//! A guide to writing a vendor sandbox on the kit: `crates/sandbox-kit/README.md`.
 //!
 //! # Layout
 //!
@@ -18,7 +21,7 @@
 //! - `kit`: [`Kit`], the kit's share of a sandbox's state, and [`KitSettings`].
 //! - `pipeline`: [`app`], the edge (request id, counters, log) and identification.
 //! - `latency`, [`faults`], [`rate_limit`]: the other pipeline steps.
-//! - [`control`], [`stats`], [`sessions`], `server`, [`cli`].
+//! - [`control`], [`stats`], [`sessions`], [`state_file`], `server`, [`cli`].
 
 pub mod cli;
 pub mod control;
@@ -29,6 +32,7 @@ mod pipeline;
 pub mod rate_limit;
 mod server;
 pub mod sessions;
+pub mod state_file;
 pub mod stats;
 mod vendor;
 
@@ -37,5 +41,6 @@ pub use kit::{Kit, KitSettings};
 pub use pipeline::{CONTROL_PREFIX, RequestInfo, app};
 pub use rate_limit::{RateField, RateLimit};
 pub use server::Server;
+pub use state_file::{StateFile, StateFileError};
 pub use stats::{Stats, StatsRecorder, UNMATCHED_ROUTE};
 pub use vendor::{Caller, Refusal, Vendor, html_error};

@@ -14,5 +14,6 @@ mod latency;
 mod rate_limit;
 mod secrets;
 mod server;
+mod state_file;
 mod test_endpoint;
 mod validation;

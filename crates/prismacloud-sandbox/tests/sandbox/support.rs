@@ -84,7 +84,11 @@ pub struct Client {
 
 impl Client {
     pub fn new(config: SandboxConfig) -> Client {
-        let state = SandboxState::new(config);
+        Client::over(SandboxState::new(config))
+    }
+
+    /// A client of a sandbox over `state` (e.g. one opened from a state file).
+    pub fn over(state: SandboxState) -> Client {
         Client {
             app: sandbox::app(state.clone()),
             state,

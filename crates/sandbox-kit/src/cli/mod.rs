@@ -2,7 +2,7 @@
 //! (credentials, tenant, token lifetimes):
 //!
 //! ```text
-//! --listen ADDR  --latency D
+//! --listen ADDR  --latency D  --state FILE
 //! --rate-limit-burst N  --rate-limit-per-second N  --no-rate-limit
 //! --fault-rate P  --fault-weights W  --fault-seed N  --fault-max-latency D
 //! --fault-retry-after D  --fault-route TARGET...  --fault-limit N
@@ -21,6 +21,7 @@
 mod run;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::faults::{
@@ -38,6 +39,10 @@ pub struct KitArgs {
     /// Address to listen on (port 0 picks a free port; the bound URL is printed).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Keep the sandbox's objects in FILE across restarts (written atomically after every
+    /// change; read at start). Without it, everything is forgotten on exit.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
     /// Rate limit: requests a user may make at once.
     #[arg(long, default_value_t = DEFAULT_RATE_LIMIT.burst,
           value_parser = clap::value_parser!(u32).range(1..))]

@@ -3,6 +3,7 @@
 //! SIGTERM.
 
 use std::io::{self, IsTerminal as _, Write as _};
+use std::path::Path;
 
 use tracing_subscriber::EnvFilter;
 
@@ -64,7 +65,7 @@ pub fn init_logging(profile: &Profile) {
 }
 
 /// The lines a sandbox prints on stdout once it listens: a title, `export` lines a user pastes
-/// into a shell (values quoted for it), what the kit is doing (faults), and the
+/// into a shell (values quoted for it), what the kit is doing (faults, state file), and the
 /// vendor's closing notes.
 #[derive(Debug, Clone, Default)]
 pub struct Banner {
@@ -94,8 +95,8 @@ impl Banner {
         self
     }
 
-    /// The text, for a sandbox running with `settings`.
-    pub fn render(&self, settings: &KitSettings) -> String {
+    /// The text, for a sandbox running with `settings` and keeping its state in `state_file`.
+    pub fn render(&self, settings: &KitSettings, state_file: Option<&Path>) -> String {
         let mut lines = vec![format!(
             "# {}; paste these lines into your shell:",
             self.title
@@ -115,14 +116,17 @@ impl Banner {
                 rule.rate, faults.seed, faults.seed
             ));
         }
+        if let Some(path) = state_file {
+            lines.push(format!("# state kept in {}", path.display()));
+        }
         lines.extend(self.notes.iter().map(|note| format!("# {note}")));
         lines.join("\n") + "\n"
     }
 
     /// Prints [`Banner::render`] on stdout, flushed (scripts wait for it).
-    pub fn print(&self, settings: &KitSettings) -> io::Result<()> {
+    pub fn print(&self, settings: &KitSettings, state_file: Option<&Path>) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        out.write_all(self.render(settings).as_bytes())?;
+        out.write_all(self.render(settings, state_file).as_bytes())?;
         out.flush()
     }
 }

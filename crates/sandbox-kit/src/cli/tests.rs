@@ -1,3 +1,5 @@
+use std::path::Path;
+
 use clap::{FromArgMatches as _, Parser};
 
 use super::*;
@@ -42,6 +44,7 @@ fn every_flag_reads_an_environment_variable_named_after_the_vendor() {
         env("no_rate_limit").as_deref(),
         Some("TOY_SANDBOX_NO_RATE_LIMIT")
     );
+    assert_eq!(env("state").as_deref(), Some("TOY_SANDBOX_STATE"));
 }
 
 #[test]
@@ -52,6 +55,7 @@ fn defaults_are_the_vendors_listen_address_a_real_rate_limit_and_no_faults() {
     let settings = args.kit.settings();
     assert_eq!(settings.rate_limit, Some(DEFAULT_RATE_LIMIT));
     assert!(!settings.faults.is_active());
+    assert_eq!(args.kit.state, None);
 }
 
 #[test]
@@ -109,13 +113,14 @@ fn the_banner_quotes_values_and_says_how_to_replay_faults() {
         .export("TOY_URL", "http://127.0.0.1:8090")
         .export("TOY_KEY", "a key")
         .note("stop with Ctrl-C")
-        .render(&args.kit.settings());
+        .render(&args.kit.settings(), Some(Path::new("toy.json")));
     assert_eq!(
         text,
         "# Toy sandbox; paste these lines into your shell:\n\
          export TOY_URL=http://127.0.0.1:8090\n\
          export TOY_KEY='a key'\n\
          # fault injection: rate 0.5 on POST, seed 11 (replay with --fault-seed 11)\n\
+         # state kept in toy.json\n\
          # stop with Ctrl-C\n"
     );
 }
