@@ -2,7 +2,8 @@
 //!
 //! Quirks kept on purpose because the real API has them: `integrationType` in UPPER CASE,
 //! secrets absent from reads, `status`/`valid`/`reason` on every object, and an EMPTY 200 body
-//! from `POST /integration` (clients find the new integration by listing and matching the name).
+//! from `POST /integration` (clients find the new integration by listing and matching the name,
+//! with `onlyEnabled=false`: the list hides disabled integrations, as v1's does).
 
 use axum::Json;
 use axum::Router;
@@ -12,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::Value;
 
-use super::extract::{Body, IntegrationId, User, query_pairs};
-use super::{type_filter, unknown_query_parameter};
+use super::extract::{Body, IntegrationId, User};
+use super::list::ListQuery;
 use crate::error::{ApiError, Family};
 use crate::integrations;
 use crate::render;
@@ -27,28 +28,15 @@ pub(crate) fn routes() -> Router<SandboxState> {
         .route("/integration/{id}", get(read).put(update).delete(remove))
 }
 
-/// `GET /integration[?type=]`: every integration, enabled or not.
+/// `GET /integration?type=&onlyEnabled=`. Disabled integrations are hidden by default.
 async fn list(
     State(state): State<SandboxState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let mut wanted = None;
-    let mut out = Vec::new();
-    for (name, value) in query_pairs(query.as_deref()) {
-        match name.as_str() {
-            "type" => wanted = type_filter(&value, &mut out),
-            other => out.push(unknown_query_parameter(other)),
-        }
-    }
-    ApiError::check(out)?;
+    let query = ListQuery::parse(query.as_deref(), Family::Classic)?;
     let store = state.store();
-    let found = store
-        .list()
-        .into_iter()
-        .filter(|i| wanted.is_none_or(|ty| i.ty == ty))
-        .map(render::classic)
-        .collect();
-    Ok(Json(Value::Array(found)))
+    let found = query.select(&store).into_iter().map(render::classic);
+    Ok(Json(Value::Array(found.collect())))
 }
 
 /// `POST /integration`: 200 with an empty body.

@@ -4,11 +4,13 @@
 //! - `classic`: `/integration...`.
 //! - `v1`: `/api/v1/tenant/{prisma_id}/integration...`.
 //! - the kit's control endpoints: `/_sandbox/stats`, `/_sandbox/reset`, `/_sandbox/faults`.
+//! - `list`: the list endpoints' filters (both families hide disabled integrations).
 //! - `extract`: extractors that reject in the API's error shape.
 
 mod auth;
 mod classic;
 pub(crate) mod extract;
+mod list;
 mod v1;
 
 use axum::Router;
@@ -17,7 +19,6 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
 use super::error::{ApiError, Violation, keys};
-use super::integration_type::IntegrationType;
 use super::pipeline;
 use super::state::SandboxState;
 
@@ -59,17 +60,4 @@ async fn method_not_allowed() -> ApiError {
 /// `unknown_parameter` for a query parameter the endpoint does not take.
 pub(crate) fn unknown_query_parameter(name: &str) -> Violation {
     Violation::unknown("", name, " of this endpoint's query")
-}
-
-/// Reads a `type` query filter, pushing a violation when it names no type.
-pub(crate) fn type_filter(value: &str, out: &mut Vec<Violation>) -> Option<IntegrationType> {
-    let ty = IntegrationType::parse(value);
-    if ty.is_none() {
-        out.push(Violation::new(
-            keys::UNSUPPORTED_TYPE,
-            "type",
-            "type is not a supported integration type",
-        ));
-    }
-    ty
 }

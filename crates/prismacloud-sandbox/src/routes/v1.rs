@@ -12,11 +12,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
-use uuid::Uuid;
 
 use super::extract::{Body, IntegrationId, User, invalid_id, parse_id, query_pairs};
-use super::{type_filter, unknown_query_parameter};
-use crate::error::{ApiError, Family, Violation, keys};
+use super::list::ListQuery;
+use super::unknown_query_parameter;
+use crate::error::{ApiError, Family};
 use crate::integration_type::IntegrationType;
 use crate::integrations;
 use crate::render;
@@ -36,61 +36,15 @@ pub(crate) fn routes() -> Router<SandboxState> {
         )
 }
 
-/// List filters: `ids` (comma-separated, repeatable), `type`, `onlyEnabled` (default true).
-struct ListQuery {
-    ids: Option<Vec<Uuid>>,
-    ty: Option<IntegrationType>,
-    only_enabled: bool,
-}
-
-fn list_query(query: Option<&str>) -> Result<ListQuery, ApiError> {
-    let mut parsed = ListQuery {
-        ids: None,
-        ty: None,
-        only_enabled: true,
-    };
-    let mut out = Vec::new();
-    for (name, value) in query_pairs(query) {
-        match name.as_str() {
-            "ids" => {
-                let ids = parsed.ids.get_or_insert_with(Vec::new);
-                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    ids.push(parse_id(id).ok_or_else(invalid_id)?);
-                }
-            }
-            "type" => parsed.ty = type_filter(&value, &mut out),
-            "onlyEnabled" => match value.as_str() {
-                "true" => parsed.only_enabled = true,
-                "false" => parsed.only_enabled = false,
-                _ => out.push(Violation::new(
-                    keys::INVALID_VALUE,
-                    "onlyEnabled",
-                    "onlyEnabled must be true or false",
-                )),
-            },
-            other => out.push(unknown_query_parameter(other)),
-        }
-    }
-    ApiError::check(out)?;
-    Ok(parsed)
-}
-
 /// `GET .../integration?ids=&type=&onlyEnabled=`. Disabled integrations are hidden by default.
 async fn list(
     State(state): State<SandboxState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let query = list_query(query.as_deref())?;
+    let query = ListQuery::parse(query.as_deref(), Family::V1)?;
     let store = state.store();
-    let found = store
-        .list()
-        .into_iter()
-        .filter(|i| !query.only_enabled || i.enabled)
-        .filter(|i| query.ty.is_none_or(|ty| i.ty == ty))
-        .filter(|i| query.ids.as_ref().is_none_or(|ids| ids.contains(&i.id)))
-        .map(render::v1)
-        .collect();
-    Ok(Json(Value::Array(found)))
+    let found = query.select(&store).into_iter().map(render::v1);
+    Ok(Json(Value::Array(found.collect())))
 }
 
 /// `POST .../integration` → the created integration (secrets masked).

@@ -161,6 +161,71 @@ async fn both_families_share_one_store() {
 }
 
 #[tokio::test]
+async fn classic_list_hides_disabled_integrations_unless_asked() {
+    let client = Client::logged_in().await;
+    // Created disabled on the classic family, the way a client that finds its new
+    // integration by listing must cope with (the POST answers no body).
+    client
+        .post(
+            "/integration",
+            json!({"name": "Disabled Okta", "integrationType": "okta", "enabled": false,
+                   "integrationConfig": {"domain": "example.okta.com", "apiToken": "tok"}}),
+        )
+        .await
+        .expect(StatusCode::OK);
+    client.create_v1("Enabled Slack", "slack", slack()).await;
+    let names = |reply: sandbox_support::Reply| -> Vec<String> {
+        reply.expect(StatusCode::OK);
+        reply
+            .json()
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|i| i["name"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(names(client.get("/integration").await), ["Enabled Slack"]);
+    assert_eq!(
+        names(client.get("/integration?onlyEnabled=true").await),
+        ["Enabled Slack"]
+    );
+    assert_eq!(
+        names(client.get("/integration?onlyEnabled=false").await),
+        ["Disabled Okta", "Enabled Slack"]
+    );
+    assert_eq!(
+        names(
+            client
+                .get("/integration?onlyEnabled=false&type=okta_idp")
+                .await
+        ),
+        ["Disabled Okta"]
+    );
+    assert!(names(client.get("/integration?type=okta").await).is_empty());
+    // The one integration is still there by id, with status NA.
+    let id = client
+        .get("/integration?onlyEnabled=false&type=okta")
+        .await
+        .json()[0]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    let read = client.get(&format!("/integration/{id}")).await;
+    read.expect(StatusCode::OK);
+    assert_eq!(read.json()["status"], "NA");
+    for bad in ["onlyEnabled=maybe", "onlyEnabled=", "ids=x", "limit=3"] {
+        let reply = client.get(&format!("/integration?{bad}")).await;
+        reply.expect(StatusCode::BAD_REQUEST);
+        assert!(
+            reply.status_keys() == ["invalid_parameter_value"]
+                || reply.status_keys() == ["unknown_parameter"],
+            "{bad}: {:?}",
+            reply.status_keys()
+        );
+    }
+}
+
+#[tokio::test]
 async fn v1_list_hides_disabled_integrations_unless_asked() {
     let client = Client::logged_in().await;
     let a = client.create_v1("Integration A", "slack", slack()).await;
@@ -196,9 +261,9 @@ async fn v1_list_hides_disabled_integrations_unless_asked() {
         names(client.get(&format!("{V1}?onlyEnabled=false")).await),
         ["Integration A", "Integration B"]
     );
-    // The classic list shows everything.
+    // The classic list hides them too (see classic_list_hides_disabled_integrations_unless_asked).
     assert_eq!(
-        names(client.get("/integration").await),
+        names(client.get("/integration?onlyEnabled=false").await),
         ["Integration A", "Integration B"]
     );
     // Filters.
