@@ -7,7 +7,7 @@
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
 use super::error::{ApiError, Family, Violation, keys};
@@ -115,7 +115,7 @@ fn apply_update(
         ));
     }
     let config = draft.config.and_then(|raw| {
-        let merged = keep_omitted_secrets(existing, raw);
+        let merged = rules::keep_omitted_secrets(existing.ty, &existing.config, raw);
         let config = rules::validate_config(existing.ty, &merged, &|id| store.type_of(id), out)?;
         rules::check_mutability(existing.ty, &existing.config, &config, out);
         Some(config)
@@ -132,18 +132,6 @@ fn apply_update(
         last_modified_ts: now_ms(),
         ..existing.clone()
     })
-}
-
-/// A write-only secret cannot be read back, so an update that omits one keeps the stored value.
-fn keep_omitted_secrets(existing: &Integration, mut raw: Map<String, Value>) -> Map<String, Value> {
-    let stored = existing.config.exposed_map();
-    for key in rules::secret_keys(existing.ty) {
-        let omitted = raw.get(key).is_none_or(Value::is_null);
-        if let (true, Some(value)) = (omitted, stored.get(key)) {
-            raw.insert(key.to_owned(), value.clone());
-        }
-    }
-    raw
 }
 
 /// Replaces an integration from an update body.

@@ -1,7 +1,9 @@
 //! How a stored integration reads on the wire, per family.
 //!
-//! - v1: lower-case `integrationType`, secrets **masked** as a run of asterisks.
-//! - classic: UPPER-CASE `integrationType`, secrets **absent**, plus `status`, `valid`, `reason`.
+//! - v1: lower-case `integrationType`, secrets **masked** as a run of asterisks (secure webhook
+//!   header values too).
+//! - classic: UPPER-CASE `integrationType`, secrets **absent** (a secure header has no `value`),
+//!   plus `status`, `valid`, `reason`.
 //!
 //! Both behaviours exist in the real API; a client must treat masked and absent alike.
 
@@ -30,10 +32,7 @@ fn common(integration: &Integration, integration_type: &str, config: Map<String,
 
 /// The v1 representation.
 pub(crate) fn v1(integration: &Integration) -> Value {
-    let mut config = integration.config.plain.clone();
-    for key in integration.config.secrets.keys() {
-        config.insert((*key).to_owned(), Value::from(MASK));
-    }
+    let config = integration.config.shown(&|_| Value::from(MASK));
     common(integration, integration.ty.wire_name(), config)
 }
 

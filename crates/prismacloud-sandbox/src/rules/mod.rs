@@ -6,11 +6,13 @@
 //!
 //! - [`spec`]: the keys of every type (kinds, formats, defaults, secrets, mutability).
 //! - [`formats`]: string formats (URLs, ARNs, S3 URIs, UUIDs).
-//! - [`values`]: one value against its key.
+//! - [`values`]: one value against its key; [`headers`]: webhook headers, whose secure values
+//!   are secrets inside a list.
 //! - [`cross`]: rules over several keys.
 
 mod cross;
 mod formats;
+mod headers;
 pub(crate) mod spec;
 mod values;
 
@@ -26,29 +28,37 @@ use super::integration_type::IntegrationType;
 /// nothing renders them by accident.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ValidConfig {
-    /// Every non-secret key.
+    /// Every non-secret key (webhook `headers` without their secure values).
     pub(crate) plain: Map<String, Value>,
     /// Every secret key given.
     pub(crate) secrets: BTreeMap<&'static str, SecretString>,
+    /// The values of secure webhook headers, by header name.
+    pub(crate) header_secrets: BTreeMap<String, SecretString>,
 }
 
 impl ValidConfig {
     /// The value of `key`, secret or not.
     fn exposed(&self, key: &str) -> Option<Value> {
-        match self.secrets.get(key) {
-            Some(secret) => Some(Value::from(secret.expose_secret())),
-            None => self.plain.get(key).cloned(),
+        self.exposed_map().remove(key)
+    }
+
+    /// The whole config with every secret as `show` makes it: masked for a v1 read, in clear
+    /// text for in-process inspection and for re-validating an update.
+    pub(crate) fn shown(&self, show: &dyn Fn(&SecretString) -> Value) -> Map<String, Value> {
+        let mut map = self.plain.clone();
+        for (key, secret) in &self.secrets {
+            map.insert((*key).to_owned(), show(secret));
         }
+        if let Some(headers) = map.get_mut(headers::KEY) {
+            *headers = headers::with_values(headers, &self.header_secrets, show);
+        }
+        map
     }
 
     /// The whole config with secrets in clear text: only for in-process inspection and for
     /// re-validating an update, never for a response.
     pub(crate) fn exposed_map(&self) -> Map<String, Value> {
-        let mut map = self.plain.clone();
-        for (key, secret) in &self.secrets {
-            map.insert((*key).to_owned(), Value::from(secret.expose_secret()));
-        }
-        map
+        self.shown(&|secret| Value::from(secret.expose_secret()))
     }
 }
 
@@ -90,6 +100,10 @@ pub(crate) fn validate_config(
                 config
                     .secrets
                     .insert(key_spec.key, SecretString::from(secret));
+            }
+            (Some(mut value), false) if key_spec.kind == spec::Kind::Headers => {
+                headers::split(&mut value, &mut config.header_secrets);
+                config.plain.insert(key_spec.key.to_owned(), value);
             }
             (Some(value), _) => {
                 config.plain.insert(key_spec.key.to_owned(), value);
@@ -148,8 +162,28 @@ pub(crate) fn check_mutability(
 }
 
 /// Secret keys of `ty`.
-pub(crate) fn secret_keys(ty: IntegrationType) -> impl Iterator<Item = &'static str> {
+fn secret_keys(ty: IntegrationType) -> impl Iterator<Item = &'static str> {
     spec::keys(ty).iter().filter(|k| k.secret).map(|k| k.key)
+}
+
+/// A write-only secret cannot be read back, so an update body `raw` that omits one keeps the
+/// value `stored`: a secret key absent or null, or a secure header sent without its value.
+pub(crate) fn keep_omitted_secrets(
+    ty: IntegrationType,
+    stored: &ValidConfig,
+    mut raw: Map<String, Value>,
+) -> Map<String, Value> {
+    let exposed = stored.exposed_map();
+    for key in secret_keys(ty) {
+        let omitted = raw.get(key).is_none_or(Value::is_null);
+        if let (true, Some(value)) = (omitted, exposed.get(key)) {
+            raw.insert(key.to_owned(), value.clone());
+        }
+    }
+    if let Some(headers) = raw.get_mut(headers::KEY) {
+        headers::keep_omitted(headers, &stored.header_secrets);
+    }
+    raw
 }
 
 #[cfg(test)]

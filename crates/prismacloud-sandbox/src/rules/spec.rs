@@ -25,6 +25,8 @@ pub(crate) enum Kind {
     Tables,
     /// Webhook custom payloads: a non-empty object of string values.
     CustomPayloads,
+    /// Webhook headers: `[{key, value, secure, readOnly}]`; secure values are secrets.
+    Headers,
 }
 
 /// A format a string value must follow.
@@ -209,6 +211,7 @@ const WEBHOOK: &[KeySpec] = &[
         Presence::Defaulted(Fallback::Bool(false)),
     ),
     key("customPayloads", Kind::CustomPayloads, Presence::Optional),
+    key("headers", Kind::Headers, Presence::Optional),
 ];
 
 /// The keys `ty` accepts in `integrationConfig`.

@@ -7,15 +7,15 @@ use serde_json::{Map, Value};
 
 use crate::error::{Violation, clip, keys};
 
-use super::formats;
 use super::spec::{KeySpec, Kind, Presence};
+use super::{formats, headers};
 
 const ROLL_UP_INTERVALS: [i64; 4] = [15, 30, 60, 180];
 const TABLES: [&str; 3] = ["incident", "sn_si_incident", "em_event"];
 const REGION_STRINGS: [&str; 4] = ["name", "apiIdentifier", "cloudType", "sdkId"];
 
 /// Whether `value` is what reads show in place of a secret: a run of asterisks.
-fn is_masked(value: &str) -> bool {
+pub(super) fn is_masked(value: &str) -> bool {
     !value.is_empty() && value.chars().all(|c| c == '*')
 }
 
@@ -36,6 +36,7 @@ pub(super) fn check(
         Kind::Region => check_region(value, path, out),
         Kind::Tables => check_tables(value, path, out),
         Kind::CustomPayloads => check_payloads(value, path, out),
+        Kind::Headers => headers::check(value, path, out),
     };
     if out.len() == before {
         normalized
@@ -44,7 +45,7 @@ pub(super) fn check(
     }
 }
 
-fn type_error(path: &str, what: &str) -> Violation {
+pub(super) fn type_error(path: &str, what: &str) -> Violation {
     Violation::new(keys::INVALID_VALUE, path, format!("{path} must be {what}"))
 }
 

@@ -17,3 +17,4 @@ mod server;
 mod state_file;
 mod test_endpoint;
 mod validation;
+mod webhook_headers;

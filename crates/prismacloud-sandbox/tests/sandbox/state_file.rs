@@ -44,6 +44,14 @@ async fn a_restarted_sandbox_answers_exactly_as_before() {
             client.create_v1(&name, ty, config).await;
         }
     }
+    let headers = json!([{"key": "Authorization", "value": "Bearer kept", "secure": true}]);
+    client
+        .create_v1(
+            "Kept webhook headers",
+            "webhook",
+            json!({"url": "https://hooks.example.com/p", "authToken": "t", "headers": headers}),
+        )
+        .await;
     let disabled = client.state.integrations()[3]["id"].clone();
     let disabled = disabled.as_str().expect("an id");
     client
