@@ -80,24 +80,12 @@ fn is_token(name: &str) -> bool {
 }
 
 fn header_name(value: Option<&Value>, path: &str, out: &mut Vec<Violation>) -> Option<String> {
-    let problem = match value {
-        None | Some(Value::Null) => (keys::MISSING_PARAMETER, "is required"),
-        Some(Value::String(name)) if name.is_empty() => {
-            (keys::MISSING_PARAMETER, "must not be empty")
-        }
-        Some(Value::String(name)) if is_token(name) => return Some(name.clone()),
-        Some(Value::String(_)) => (
+    required_string(value, path, out, |name| {
+        (!is_token(name)).then_some((
             keys::INVALID_VALUE,
             "must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
-        ),
-        Some(_) => (keys::INVALID_VALUE, "must be a string"),
-    };
-    out.push(Violation::new(
-        problem.0,
-        path,
-        format!("{path} {}", problem.1),
-    ));
-    None
+        ))
+    })
 }
 
 fn header_value(
@@ -106,28 +94,47 @@ fn header_value(
     path: &str,
     out: &mut Vec<Violation>,
 ) -> Option<String> {
-    let problem = match value {
-        None | Some(Value::Null) => (keys::MISSING_PARAMETER, "is required"),
-        Some(Value::String(text)) if text.is_empty() => {
-            (keys::MISSING_PARAMETER, "must not be empty")
+    required_string(value, path, out, |text| {
+        if secure && is_masked(text) {
+            Some((
+                keys::MASKED_SECRET,
+                "is a masked value as returned by reads; send the real value, or leave it out \
+                 to keep it",
+            ))
+        } else if text.chars().any(|c| c.is_control() && c != '\t') {
+            Some((
+                keys::INVALID_VALUE,
+                "must not contain line breaks or other control characters",
+            ))
+        } else {
+            None
         }
-        Some(Value::String(text)) if secure && is_masked(text) => (
-            keys::MASKED_SECRET,
-            "is a masked value as returned by reads; send the real value, or leave it out to keep it",
-        ),
-        Some(Value::String(text)) if text.chars().any(|c| c.is_control() && c != '\t') => (
-            keys::INVALID_VALUE,
-            "must not contain line breaks or other control characters",
-        ),
-        Some(Value::String(text)) => return Some(text.clone()),
-        Some(_) => (keys::INVALID_VALUE, "must be a string"),
+    })
+}
+
+/// A required, non-empty string field of an entry; `problem` says what else may be wrong with
+/// it, as an i18n key and the end of a sentence naming `path`.
+fn required_string(
+    value: Option<&Value>,
+    path: &str,
+    out: &mut Vec<Violation>,
+    problem: impl Fn(&str) -> Option<(&'static str, &'static str)>,
+) -> Option<String> {
+    let found = match value {
+        None | Some(Value::Null) => Some((keys::MISSING_PARAMETER, "is required")),
+        Some(Value::String(text)) if text.is_empty() => {
+            Some((keys::MISSING_PARAMETER, "must not be empty"))
+        }
+        Some(Value::String(text)) => problem(text),
+        Some(_) => Some((keys::INVALID_VALUE, "must be a string")),
     };
-    out.push(Violation::new(
-        problem.0,
-        path,
-        format!("{path} {}", problem.1),
-    ));
-    None
+    match found {
+        None => value.and_then(Value::as_str).map(str::to_owned),
+        Some((key, why)) => {
+            out.push(Violation::new(key, path, format!("{path} {why}")));
+            None
+        }
+    }
 }
 
 /// Moves the value of every secure header of (checked) `headers` into `secrets`, by name.

@@ -6,6 +6,18 @@ use axum::http::StatusCode;
 use sandbox_support::{Client, EXTERNAL_ID, ROLE_ARN, V1, snowflake_config, valid_configs};
 use serde_json::{Value, json};
 
+/// The names a list answered, in order.
+fn names(reply: sandbox_support::Reply) -> Vec<String> {
+    reply.expect(StatusCode::OK);
+    reply
+        .json()
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|i| i["name"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
 fn slack() -> Value {
     json!({"webhookUrl": "https://hooks.slack.com/services/T000/B000/slack-secret"})
 }
@@ -174,16 +186,6 @@ async fn classic_list_hides_disabled_integrations_unless_asked() {
         .await
         .expect(StatusCode::OK);
     client.create_v1("Enabled Slack", "slack", slack()).await;
-    let names = |reply: sandbox_support::Reply| -> Vec<String> {
-        reply.expect(StatusCode::OK);
-        reply
-            .json()
-            .as_array()
-            .expect("list")
-            .iter()
-            .map(|i| i["name"].as_str().unwrap_or_default().to_owned())
-            .collect()
-    };
     assert_eq!(names(client.get("/integration").await), ["Enabled Slack"]);
     assert_eq!(
         names(client.get("/integration?onlyEnabled=true").await),
@@ -243,15 +245,6 @@ async fn v1_list_hides_disabled_integrations_unless_asked() {
     patched.expect(StatusCode::OK);
     assert!(patched.body.is_empty(), "PATCH answers no body");
 
-    let names = |reply: sandbox_support::Reply| -> Vec<String> {
-        reply
-            .json()
-            .as_array()
-            .expect("list")
-            .iter()
-            .map(|i| i["name"].as_str().unwrap_or_default().to_owned())
-            .collect()
-    };
     assert_eq!(names(client.get(V1).await), ["Integration A"]);
     assert_eq!(
         names(client.get(&format!("{V1}?onlyEnabled=true")).await),

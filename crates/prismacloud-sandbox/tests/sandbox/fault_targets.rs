@@ -113,7 +113,7 @@ async fn a_malformed_target_is_refused_and_the_faults_in_force_stay() {
 #[cfg(unix)]
 #[tokio::test]
 async fn the_binary_takes_targets_and_a_limit_from_its_flags() {
-    use crate::process::Process;
+    use crate::process::{Process, Wire};
 
     let sandbox = Process::start(&[
         "--fault-rate",
@@ -134,23 +134,8 @@ async fn the_binary_takes_targets_and_a_limit_from_its_flags() {
         "{:?}",
         sandbox.banner
     );
-    let http = reqwest::Client::new();
-    let login: Value = http
-        .post(format!("{}/login", sandbox.url))
-        .json(&json!({"username": "sandbox-access-key", "password": "sandbox-secret-key"}))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("login JSON");
-    let token = login["token"].as_str().expect("a token");
-    let license = || {
-        http.get(format!("{}/license", sandbox.url))
-            .header("x-redlock-auth", token)
-            .send()
-    };
-    assert_eq!(license().await.expect("answer").status(), 503);
-    assert_eq!(license().await.expect("answer").status(), 200, "limit 1");
+    let wire = Wire::login(&sandbox.url).await;
+    assert_eq!(wire.get("/license").await.status(), 503);
+    assert_eq!(wire.get("/license").await.status(), 200, "limit 1");
     sandbox.stop().await;
 }

@@ -1,13 +1,17 @@
 //! The `prismacloud-sandbox` binary as a child process: started with flags, its printed lines
-//! read up to the exports, stopped or killed.
+//! read up to the exports, stopped or killed; and [`Wire`], a logged-in client of it.
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
 use std::process::Stdio;
 use std::time::Duration;
 
+use axum::http::StatusCode;
+use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
+
+use crate::support::V1;
 
 /// Safety net only: the binary prints its exports in a fraction of this.
 const START_TIMEOUT: Duration = Duration::from_secs(30);
@@ -94,5 +98,78 @@ impl Process {
         assert!(killed.success());
         let status = self.child.wait().await.expect("wait");
         assert!(status.success(), "exit status {status}");
+    }
+}
+
+/// A logged-in HTTP client of a sandbox binary.
+#[derive(Clone)]
+pub struct Wire {
+    http: reqwest::Client,
+    url: String,
+    token: String,
+}
+
+impl Wire {
+    pub async fn login(url: &str) -> Wire {
+        let http = reqwest::Client::new();
+        let login: Value = http
+            .post(format!("{url}/login"))
+            .json(&json!({"username": "sandbox-access-key", "password": "sandbox-secret-key"}))
+            .send()
+            .await
+            .expect("login")
+            .json()
+            .await
+            .expect("login JSON");
+        let token = login["token"].as_str().expect("a token").to_owned();
+        Wire {
+            http,
+            url: url.to_owned(),
+            token,
+        }
+    }
+
+    /// `GET path` with the token.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.url))
+            .header("x-redlock-auth", &self.token)
+            .send()
+            .await
+            .expect("an answer")
+    }
+
+    /// The status of a create, or `None` when the sandbox is gone.
+    pub async fn try_create(&self, name: &str) -> Option<StatusCode> {
+        let body = json!({"name": name, "integrationType": "pager_duty",
+                          "integrationConfig": {"integrationKey": "pd-key"}});
+        let answer = self
+            .http
+            .post(format!("{}{V1}", self.url))
+            .header("x-redlock-auth", &self.token)
+            .json(&body)
+            .send()
+            .await
+            .ok()?;
+        let status = answer.status();
+        answer.bytes().await.ok().map(|_| status)
+    }
+
+    pub async fn create(&self, name: &str) -> StatusCode {
+        self.try_create(name).await.expect("an answer")
+    }
+
+    pub async fn list(&self) -> Value {
+        let list = self.get(&format!("{V1}?onlyEnabled=false")).await;
+        list.json().await.expect("list JSON")
+    }
+
+    pub async fn names(&self) -> Vec<String> {
+        let list = self.list().await;
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .map(|i| i["name"].as_str().unwrap_or_default().to_owned())
+            .collect()
     }
 }

@@ -200,7 +200,7 @@ async fn a_corrupt_or_invalid_file_is_a_startup_error_naming_it_and_is_left_alon
 #[cfg(unix)]
 #[tokio::test]
 async fn the_binary_keeps_its_state_across_a_restart_and_refuses_a_corrupt_file() {
-    use crate::process::Process;
+    use crate::process::{Process, Wire};
 
     let dir = tempfile::tempdir().expect("a scratch directory");
     let path = dir.path().join("state.json");
@@ -235,7 +235,7 @@ async fn the_binary_keeps_its_state_across_a_restart_and_refuses_a_corrupt_file(
 #[cfg(unix)]
 #[tokio::test]
 async fn a_sandbox_killed_while_saving_leaves_a_whole_file_with_every_answered_change() {
-    use crate::process::Process;
+    use crate::process::{Process, Wire};
 
     let dir = tempfile::tempdir().expect("a scratch directory");
     let path = dir.path().join("state.json");
@@ -280,76 +280,4 @@ async fn a_sandbox_killed_while_saving_leaves_a_whole_file_with_every_answered_c
         "the writers got going: {}",
         answered.len()
     );
-}
-
-/// A logged-in HTTP client of a sandbox binary.
-#[cfg(unix)]
-#[derive(Clone)]
-struct Wire {
-    http: reqwest::Client,
-    url: String,
-    token: String,
-}
-
-#[cfg(unix)]
-impl Wire {
-    async fn login(url: &str) -> Wire {
-        let http = reqwest::Client::new();
-        let login: Value = http
-            .post(format!("{url}/login"))
-            .json(&json!({"username": "sandbox-access-key", "password": "sandbox-secret-key"}))
-            .send()
-            .await
-            .expect("login")
-            .json()
-            .await
-            .expect("login JSON");
-        let token = login["token"].as_str().expect("a token").to_owned();
-        Wire {
-            http,
-            url: url.to_owned(),
-            token,
-        }
-    }
-
-    /// The status of a create, or `None` when the sandbox is gone.
-    async fn try_create(&self, name: &str) -> Option<StatusCode> {
-        let body = json!({"name": name, "integrationType": "pager_duty",
-                          "integrationConfig": {"integrationKey": "pd-key"}});
-        let answer = self
-            .http
-            .post(format!("{}{V1}", self.url))
-            .header("x-redlock-auth", &self.token)
-            .json(&body)
-            .send()
-            .await
-            .ok()?;
-        let status = answer.status();
-        answer.bytes().await.ok().map(|_| status)
-    }
-
-    async fn create(&self, name: &str) -> StatusCode {
-        self.try_create(name).await.expect("an answer")
-    }
-
-    async fn list(&self) -> Value {
-        self.http
-            .get(format!("{}{V1}?onlyEnabled=false", self.url))
-            .header("x-redlock-auth", &self.token)
-            .send()
-            .await
-            .expect("list")
-            .json()
-            .await
-            .expect("list JSON")
-    }
-
-    async fn names(&self) -> Vec<String> {
-        let list = self.list().await;
-        list.as_array()
-            .expect("a list")
-            .iter()
-            .map(|i| i["name"].as_str().unwrap_or_default().to_owned())
-            .collect()
-    }
 }
