@@ -12,7 +12,7 @@ use super::error::{self, ApiError, Family, Violation, keys};
 use super::state::SandboxState;
 
 /// The header every API call carries its token in.
-pub(crate) const AUTH: HeaderName = HeaderName::from_static("x-redlock-auth");
+const AUTH: HeaderName = HeaderName::from_static("x-redlock-auth");
 
 impl Vendor for SandboxState {
     const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-redlock-request-id");
