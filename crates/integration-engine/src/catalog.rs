@@ -160,6 +160,9 @@ pub enum Check {
     S3Uri,
     /// A host name or URL without `http://` or `https://`.
     NoScheme,
+    /// A host: a DNS name or an IP address, optionally with a `:port` and a path, and no scheme
+    /// (`qualysapi.qualys.com`, `10.0.0.5:8443`).
+    Host,
     /// An absolute `https://` URL; plain `http://` is accepted with a warning.
     HttpsUrl,
     /// Not empty.

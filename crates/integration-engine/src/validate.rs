@@ -323,6 +323,7 @@ fn check_one(
                     "{attr} takes a host name without http:// or https://; remove the scheme from {}.",
                     shown(s)
                 )),
+                Check::Host => host_problem(attr, &shown(s), s),
                 Check::NotEmpty if s.trim().is_empty() => {
                     Some(format!("{attr} must not be empty."))
                 }
@@ -365,6 +366,57 @@ fn check_url(attr: &str, s: &str, secret: bool, path: &AttributePath, diags: &mu
             )
         }
     }
+}
+
+/// What is wrong with `s` as a host without a scheme ([`Check::Host`]); `shown` is how messages
+/// show it.
+fn host_problem(attr: &str, shown: &str, s: &str) -> Option<String> {
+    if s.contains("://") {
+        Some(format!(
+            "{attr} takes a host name without a scheme such as https://; remove it from {shown}."
+        ))
+    } else if !is_host(s) {
+        Some(format!(
+            "{attr} must be a host name or IP address such as example.com or 10.0.0.5:8443 \
+             (a port and a path may follow); {shown} is not one."
+        ))
+    } else {
+        None
+    }
+}
+
+/// Whether `s` is what a URL holds after `https://`: a DNS name or an IP address, optionally
+/// with a port and a path, and nothing else (no credentials, query or fragment).
+fn is_host(s: &str) -> bool {
+    if s.contains("://") || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Ok(u) = url::Url::parse(&format!("https://{s}")) else {
+        return false;
+    };
+    let bare = u.username().is_empty()
+        && u.password().is_none()
+        && u.query().is_none()
+        && u.fragment().is_none();
+    bare && match u.host() {
+        Some(url::Host::Domain(name)) => is_dns_name(name),
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => true,
+        None => false,
+    }
+}
+
+/// Letters, digits and inner hyphens in dot-separated labels of 1 to 63 characters (a final
+/// dot allowed).
+fn is_dns_name(name: &str) -> bool {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
 }
 
 /// What is wrong with a name of `min` to `max` characters starting with a letter or digit.

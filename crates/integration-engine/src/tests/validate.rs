@@ -1,9 +1,11 @@
-//! Plan-time checks of the kinds and checks the Prisma Cloud catalog does not use.
+//! Plan-time checks of the kinds and checks no platform's tests exercise, and of the address
+//! checks (hosts, URLs, regions), each on a key of its own.
 
 use tfplugin::diag::{AttributePath, Diagnostics, Severity};
 use tfplugin::value::Value;
 
 use super::obj;
+use crate::catalog::{Check, Field, Kind};
 use crate::testing::{CATALOG, HOOK, KEYFILE};
 use crate::validate::{validate_config, validate_frame};
 
@@ -88,4 +90,72 @@ fn sets_emails_ranges_names_and_plain_http() {
     assert!(at("owner").2.contains("e-mail address"));
     assert!(at("timeout_seconds").2.contains("from 1 to 60"));
     assert_eq!(found.len(), 5, "{found:?}");
+}
+
+/// A type with one field per address check, each optional so that a test sets only its own.
+static ADDRESSES: crate::catalog::IntegrationType = crate::catalog::IntegrationType {
+    name: "addresses",
+    wire_type: "ADDRESSES",
+    title: "Addresses",
+    summary: "Holds one key per address check.",
+    fields: &[
+        Field::optional("server", Kind::String, "A host.").checked(&[Check::Host]),
+        Field::optional("serverKey", Kind::String, "A host that is a secret.")
+            .secret()
+            .checked(&[Check::Host]),
+    ],
+    rules: &[],
+    testable: true,
+    notes: &[],
+};
+
+/// (severity, detail) of every diagnostic `ADDRESSES` gives `attr = value`.
+fn address_problems(attr: &str, value: &str) -> Vec<(Severity, String)> {
+    let mut d = Diagnostics::new();
+    let config = obj(&[(attr, Value::string(value))]);
+    validate_config(&ADDRESSES, &config, &AttributePath::default(), &mut d);
+    d.iter()
+        .inspect(|d| assert_eq!(d.attribute, Some(AttributePath::root(attr))))
+        .map(|d| (d.severity, d.detail.clone()))
+        .collect()
+}
+
+#[test]
+fn a_host_is_a_name_or_an_address_with_an_optional_port_and_path() {
+    for ok in [
+        "qualysapi.qualys.com",
+        "xsoar",
+        "example.okta.com.",
+        "10.0.0.5:8443",
+        "[2001:db8::1]:443",
+        "dev12345.service-now.com/api",
+        "b\u{fc}cher.example",
+    ] {
+        assert_eq!(address_problems("server", ok), [], "{ok}");
+    }
+    for (bad, why) in [
+        ("https://qualysapi.qualys.com", "remove it from \"https://"),
+        ("ftp://files.example.com", "without a scheme"),
+        (
+            "not a url at all",
+            "host name or IP address such as example.com",
+        ),
+        ("", "is not one"),
+        ("-bad-.example.com", "is not one"),
+        ("under_score.example.com", "is not one"),
+        ("user@host.example.com", "is not one"),
+        ("host.example.com?x=1", "is not one"),
+        ("host.example.com:99999", "is not one"),
+    ] {
+        let found = address_problems("server", bad);
+        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
+        let (severity, detail) = &found[0];
+        assert_eq!(*severity, Severity::Error, "{bad:?}");
+        assert!(detail.starts_with("server "), "{detail}");
+        assert!(detail.contains(why), "{bad:?}: {detail}");
+    }
+    // A secret's value is never repeated.
+    let found = address_problems("server_key", "https://T0KEN.example.com");
+    assert_eq!(found.len(), 1);
+    assert!(!found[0].1.contains("T0KEN"), "{found:?}");
 }
