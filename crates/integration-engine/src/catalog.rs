@@ -165,6 +165,9 @@ pub enum Check {
     Host,
     /// An absolute `https://` URL; plain `http://` is accepted with a warning.
     HttpsUrl,
+    /// Either form an API takes for a server: a host as for [`Check::Host`], or an absolute
+    /// `https://` URL (plain `http://` accepted with a warning).
+    HostOrUrl,
     /// Not empty.
     NotEmpty,
     /// A name of `min` to `max` characters starting with a letter or a digit.

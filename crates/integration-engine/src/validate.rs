@@ -332,7 +332,24 @@ fn check_one(
                     "{attr} must be an e-mail address such as admin@example.com; got {}.",
                     shown(s)
                 )),
-                Check::HttpsUrl => return check_url(attr, s, field.secret, path, diags),
+                Check::HttpsUrl => {
+                    return check_url(
+                        attr,
+                        s,
+                        field.secret,
+                        "an absolute https:// URL",
+                        path,
+                        diags,
+                    );
+                }
+                Check::HostOrUrl if s.contains("://") => {
+                    return check_url(attr, s, field.secret, HOST_OR_URL, path, diags);
+                }
+                Check::HostOrUrl if !is_host(s) => Some(format!(
+                    "{attr} must be {HOST_OR_URL}, such as example.com or https://example.com; {} \
+                     is not.",
+                    shown(s)
+                )),
                 _ => None,
             };
             if let Some(p) = problem {
@@ -342,7 +359,20 @@ fn check_one(
     }
 }
 
-fn check_url(attr: &str, s: &str, secret: bool, path: &AttributePath, diags: &mut Diagnostics) {
+/// What [`Check::HostOrUrl`] takes, as messages say it.
+const HOST_OR_URL: &str = "a host name or IP address (optionally with :port and a path), or an \
+                           absolute https:// URL";
+
+/// An absolute `https://` URL (`http://` with a warning); `expected` says what the attribute
+/// takes when the value is neither.
+fn check_url(
+    attr: &str,
+    s: &str,
+    secret: bool,
+    expected: &str,
+    path: &AttributePath,
+    diags: &mut Diagnostics,
+) {
     match url::Url::parse(s) {
         Ok(u) if u.scheme() == "https" && u.host_str().is_some() => {}
         Ok(u) if u.scheme() == "http" && u.host_str().is_some() => diags.attribute_warning(
@@ -362,7 +392,7 @@ fn check_url(attr: &str, s: &str, secret: bool, path: &AttributePath, diags: &mu
             diags.attribute_error(
                 path.clone(),
                 format!("Invalid {attr}"),
-                format!("{attr} must be an absolute https:// URL; {shown} is not."),
+                format!("{attr} must be {expected}; {shown} is not."),
             )
         }
     }

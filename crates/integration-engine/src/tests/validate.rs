@@ -103,6 +103,7 @@ static ADDRESSES: crate::catalog::IntegrationType = crate::catalog::IntegrationT
         Field::optional("serverKey", Kind::String, "A host that is a secret.")
             .secret()
             .checked(&[Check::Host]),
+        Field::optional("endpoint", Kind::String, "A host or a URL.").checked(&[Check::HostOrUrl]),
     ],
     rules: &[],
     testable: true,
@@ -158,4 +159,37 @@ fn a_host_is_a_name_or_an_address_with_an_optional_port_and_path() {
     let found = address_problems("server_key", "https://T0KEN.example.com");
     assert_eq!(found.len(), 1);
     assert!(!found[0].1.contains("T0KEN"), "{found:?}");
+}
+
+#[test]
+fn a_host_or_url_takes_either_form_and_warns_about_plain_http() {
+    for ok in [
+        "dev12345.service-now.com",
+        "10.0.0.5:8443",
+        "https://dev12345.service-now.com",
+        "https://xsoar.example.com:8443/api",
+    ] {
+        assert_eq!(address_problems("endpoint", ok), [], "{ok}");
+    }
+    let plain = address_problems("endpoint", "http://xsoar.internal.example");
+    assert_eq!(plain.len(), 1, "{plain:?}");
+    assert_eq!(plain[0].0, Severity::Warning);
+    assert!(plain[0].1.contains("unencrypted"), "{plain:?}");
+    for bad in [
+        "not a url at all",
+        "https://not a url at all",
+        "ftp://files.example.com",
+        "https://",
+        "under_score.example.com",
+    ] {
+        let found = address_problems("endpoint", bad);
+        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
+        let (severity, detail) = &found[0];
+        assert_eq!(*severity, Severity::Error, "{bad:?}");
+        assert!(
+            detail.starts_with("endpoint must be a host name or IP address"),
+            "{detail}"
+        );
+        assert!(detail.contains("https:// URL"), "{detail}");
+    }
 }
