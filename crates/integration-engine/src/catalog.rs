@@ -158,6 +158,9 @@ pub enum Check {
     RoleArn,
     /// `s3://bucket/` or `s3://bucket/folder/`.
     S3Uri,
+    /// An AWS region code such as `us-east-1` or `us-gov-west-1`: not a display name, not an
+    /// availability zone.
+    AwsRegion,
     /// A host name or URL without `http://` or `https://`.
     NoScheme,
     /// A host: a DNS name or an IP address, optionally with a `:port` and a path, and no scheme

@@ -319,6 +319,7 @@ fn check_one(
                      slash); got {}.",
                     shown(s)
                 )),
+                Check::AwsRegion if !is_aws_region(s) => Some(region_problem(attr, s, &shown(s))),
                 Check::NoScheme if s.contains("://") => Some(format!(
                     "{attr} takes a host name without http:// or https://; remove the scheme from {}.",
                     shown(s)
@@ -536,6 +537,39 @@ fn is_role_arn(s: &str) -> bool {
             && account.len() == 12
             && account.chars().all(|c| c.is_ascii_digit())
             && resource.strip_prefix("role/").is_some_and(|n| !n.is_empty()))
+}
+
+/// An AWS region code: lowercase words joined by hyphens, the first of 2 to 4 letters (`us`,
+/// `eusc`), at least two of them, then a number of 1 or 2 digits (`us-east-1`,
+/// `us-gov-west-1`, `cn-northwest-1`).
+fn is_aws_region(s: &str) -> bool {
+    let Some((words, number)) = s.rsplit_once('-') else {
+        return false;
+    };
+    let words: Vec<&str> = words.split('-').collect();
+    words.len() >= 2
+        && (2..=4).contains(&words[0].len())
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+        && (1..=2).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Why `s` is not an AWS region code, with the fix: an availability zone names its region.
+fn region_problem(attr: &str, s: &str, shown: &str) -> String {
+    let zone_of = s
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .filter(|region| is_aws_region(region));
+    match zone_of {
+        Some(region) => format!(
+            "{attr} takes a region, and {shown} is an availability zone: use its region, {region}."
+        ),
+        None => format!(
+            "{attr} must be an AWS region code such as us-east-1 or eu-west-1 (the code, not a \
+             name like \"US East (N. Virginia)\"); got {shown}."
+        ),
+    }
 }
 
 fn is_s3_uri(s: &str) -> bool {

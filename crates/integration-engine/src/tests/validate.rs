@@ -104,6 +104,7 @@ static ADDRESSES: crate::catalog::IntegrationType = crate::catalog::IntegrationT
             .secret()
             .checked(&[Check::Host]),
         Field::optional("endpoint", Kind::String, "A host or a URL.").checked(&[Check::HostOrUrl]),
+        Field::optional("region", Kind::String, "An AWS region.").checked(&[Check::AwsRegion]),
     ],
     rules: &[],
     testable: true,
@@ -192,4 +193,50 @@ fn a_host_or_url_takes_either_form_and_warns_about_plain_http() {
         );
         assert!(detail.contains("https:// URL"), "{detail}");
     }
+}
+
+#[test]
+fn an_aws_region_is_a_code_and_a_zone_names_its_region() {
+    for ok in [
+        "us-east-1",
+        "eu-west-3",
+        "ap-southeast-2",
+        "us-gov-west-1",
+        "cn-northwest-1",
+        "us-isob-east-1",
+        "eusc-de-east-1",
+        "il-central-1",
+    ] {
+        assert_eq!(address_problems("region", ok), [], "{ok}");
+    }
+    for bad in [
+        "US East (N. Virginia)",
+        "US-EAST-1",
+        "useast1",
+        "us-east",
+        "east-1",
+        "us-east-123",
+        "us--east-1",
+        "",
+    ] {
+        let found = address_problems("region", bad);
+        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0]
+                .1
+                .starts_with("region must be an AWS region code such as us-east-1"),
+            "{found:?}"
+        );
+    }
+    let zone = address_problems("region", "eu-west-1b");
+    assert_eq!(
+        zone,
+        [(
+            Severity::Error,
+            "region takes a region, and \"eu-west-1b\" is an availability zone: use its region, \
+             eu-west-1."
+                .to_string()
+        )]
+    );
 }
