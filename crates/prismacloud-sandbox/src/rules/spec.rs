@@ -37,8 +37,14 @@ pub(crate) enum Format {
     HttpUrl,
     /// A URL starting with `https://hooks.slack.com/`.
     SlackWebhook,
-    /// A host (and path) without `http://` or `https://`.
+    /// A host (and path) without `http://` or `https://`: a DNS name or an IP address, an
+    /// optional port, an optional path.
     NoScheme,
+    /// What [`Format::NoScheme`] takes, or an absolute `http://` or `https://` URL: the
+    /// documentation calls these keys URLs, then describes them as an FQDN or an instance name.
+    HostOrHttpUrl,
+    /// An AWS region code, e.g. `us-east-1`.
+    AwsRegion,
     /// `arn:<partition>:iam::<12 digits>:role/<name>`.
     IamRoleArn,
     /// `s3://bucket/` or `s3://bucket/folder/`.
@@ -130,13 +136,13 @@ const AWS_SECURITY_HUB: &[KeySpec] = &[
 ];
 const AWS_SDL: &[KeySpec] = &[
     required("s3Uri").format(Format::S3Uri),
-    required("region"),
+    required("region").format(Format::AwsRegion),
     required("roleArn").format(Format::IamRoleArn),
     required("externalId").format(Format::Uuid),
 ];
 const AWS_S3: &[KeySpec] = &[
     required("s3Uri").format(Format::S3Uri),
-    required("region"),
+    required("region").format(Format::AwsRegion),
     required("roleArn").format(Format::IamRoleArn),
     required("externalId").format(Format::Uuid),
     ROLL_UP,
@@ -159,14 +165,17 @@ const AZURE_SERVICE_BUS_QUEUE: &[KeySpec] = &[
     optional("connectionString").secret(),
 ];
 const DEMISTO: &[KeySpec] = &[
-    required("hostUrl"),
+    required("hostUrl").format(Format::HostOrHttpUrl),
     required("apiKey").secret(),
     required("demistoVersion").format(Format::DemistoVersion),
     optional("apiKeyID"),
 ];
 const GOOGLE_CSCC: &[KeySpec] = &[required("orgId"), required("sourceId")];
 const MICROSOFT_TEAMS: &[KeySpec] = &[required("url").format(Format::HttpUrl).secret()];
-const OKTA: &[KeySpec] = &[required("domain"), required("apiToken").secret()];
+const OKTA: &[KeySpec] = &[
+    required("domain").format(Format::NoScheme),
+    required("apiToken").secret(),
+];
 const PAGER_DUTY: &[KeySpec] = &[required("integrationKey").secret()];
 const QUALYS: &[KeySpec] = &[
     required("login"),
@@ -174,14 +183,14 @@ const QUALYS: &[KeySpec] = &[
     required("password").secret(),
 ];
 const SERVICE_NOW: &[KeySpec] = &[
-    required("hostUrl"),
+    required("hostUrl").format(Format::HostOrHttpUrl),
     required("login"),
     required("password").secret(),
     key("tables", Kind::Tables, Presence::Required),
 ];
 const SLACK: &[KeySpec] = &[required("webhookUrl").format(Format::SlackWebhook).secret()];
 const SNOWFLAKE: &[KeySpec] = &[
-    required("hostUrl"),
+    required("hostUrl").format(Format::HostOrHttpUrl),
     optional("username"),
     required("pipename"),
     required("stagingIntegrationId"),

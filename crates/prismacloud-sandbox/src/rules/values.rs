@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Violation, clip, keys};
 
-use super::spec::{KeySpec, Kind, Presence};
+use super::spec::{Format, KeySpec, Kind, Presence};
 use super::{formats, headers};
 
 const ROLL_UP_INTERVALS: [i64; 4] = [15, 30, 60, 180];
@@ -155,6 +155,7 @@ fn check_region(value: &Value, path: &str, out: &mut Vec<Violation>) -> Option<V
     for field in REGION_STRINGS {
         expect_non_blank_string(region.get(field), &format!("{path}.{field}"), out);
     }
+    check_region_codes(region, path, out);
     match region.get("enabled") {
         Some(Value::Bool(_)) => {}
         None | Some(Value::Null) => out.push(Violation::new(
@@ -171,6 +172,35 @@ fn check_region(value: &Value, path: &str, out: &mut Vec<Violation>) -> Option<V
         out,
     );
     Some(value.clone())
+}
+
+/// A region of AWS Security Hub is an AWS region: its identifiers are region codes and its
+/// cloud type is `aws`. (Missing or blank values are reported by the caller.)
+fn check_region_codes(region: &Map<String, Value>, path: &str, out: &mut Vec<Violation>) {
+    let given = |field: &str| {
+        region
+            .get(field)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    };
+    for field in ["apiIdentifier", "sdkId"] {
+        if let Some(code) = given(field)
+            && let Err((key, why)) = formats::check(Format::AwsRegion, code)
+        {
+            out.push(Violation::new(
+                key,
+                format!("{path}.{field}"),
+                format!("{path}.{field} {why}"),
+            ));
+        }
+    }
+    if given("cloudType").is_some_and(|cloud| cloud != "aws") {
+        out.push(Violation::new(
+            keys::INVALID_VALUE,
+            format!("{path}.cloudType"),
+            format!("{path}.cloudType must be aws: AWS Security Hub takes AWS regions only"),
+        ));
+    }
 }
 
 fn check_tables(value: &Value, path: &str, out: &mut Vec<Violation>) -> Option<Value> {

@@ -194,6 +194,68 @@ async fn each_rule_rejects_what_it_should_and_accepts_the_rest() {
             edit("splunk", json!({"url": "splunk.example.com"})),
             vec![(INVALID, "integrationConfig.url")],
         ),
+        // Addresses: queue URLs are URLs, hosts are hosts, regions are region codes.
+        (
+            "amazon_sqs",
+            edit("amazon_sqs", json!({"queueUrl": "not a url at all"})),
+            vec![(INVALID, "integrationConfig.queueUrl")],
+        ),
+        (
+            "azure_service_bus_queue",
+            edit(
+                "azure_service_bus_queue",
+                json!({"queueUrl": "not a url at all"}),
+            ),
+            vec![(INVALID, "integrationConfig.queueUrl")],
+        ),
+        (
+            "qualys",
+            edit("qualys", json!({"baseUrl": "not a url at all"})),
+            vec![(INVALID, "integrationConfig.baseUrl")],
+        ),
+        (
+            "okta",
+            edit("okta", json!({"domain": "https://example.okta.com"})),
+            vec![(INVALID, "integrationConfig.domain")],
+        ),
+        (
+            "okta",
+            edit("okta", json!({"domain": "not a url at all"})),
+            vec![(INVALID, "integrationConfig.domain")],
+        ),
+        (
+            "service_now",
+            edit("service_now", json!({"hostUrl": "not a url at all"})),
+            vec![(INVALID, "integrationConfig.hostUrl")],
+        ),
+        (
+            "service_now",
+            edit(
+                "service_now",
+                json!({"hostUrl": "https://dev1.service-now.com"}),
+            ),
+            vec![],
+        ),
+        (
+            "demisto",
+            edit("demisto", json!({"hostUrl": "xsoar host"})),
+            vec![(INVALID, "integrationConfig.hostUrl")],
+        ),
+        (
+            "demisto",
+            edit("demisto", json!({"hostUrl": "10.0.0.5:8443"})),
+            vec![],
+        ),
+        (
+            "aws_s3",
+            edit("aws_s3", json!({"region": "us-east-1a"})),
+            vec![(INVALID, "integrationConfig.region")],
+        ),
+        (
+            "aws_sdl",
+            edit("aws_sdl", json!({"region": "US East (N. Virginia)"})),
+            vec![(INVALID, "integrationConfig.region")],
+        ),
         // Cortex XSOAR 8.0 needs apiKeyID.
         (
             "demisto",
@@ -342,8 +404,21 @@ async fn each_rule_rejects_what_it_should_and_accepts_the_rest() {
                 json!({"regions": [{"name": "a", "apiIdentifier": "a", "cloudType": "aws", "enabled": true, "zone": 1}]}),
             ),
             vec![
+                (INVALID, "integrationConfig.regions[0].apiIdentifier"),
                 (MISSING, "integrationConfig.regions[0].sdkId"),
                 (UNKNOWN, "integrationConfig.regions[0].zone"),
+            ],
+        ),
+        (
+            "aws_security_hub",
+            edit(
+                "aws_security_hub",
+                json!({"regions": [{"name": "AWS Virginia", "apiIdentifier": "us-east-1a", "cloudType": "azure", "sdkId": "US East", "enabled": true}]}),
+            ),
+            vec![
+                (INVALID, "integrationConfig.regions[0].apiIdentifier"),
+                (INVALID, "integrationConfig.regions[0].cloudType"),
+                (INVALID, "integrationConfig.regions[0].sdkId"),
             ],
         ),
         (
