@@ -14,7 +14,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
             Kind::String,
             "The queue URL you used when you configured Prisma Cloud in Amazon SQS.",
         )
-        .checked(&[Check::NotEmpty]),
+        .checked(&[Check::HttpsUrl]),
         Field::defaulted(
             "moreInfo",
             Kind::Bool,

@@ -7,13 +7,16 @@ const REGION: &[Field] = &[
         "apiIdentifier",
         Kind::String,
         "Region API identifier, e.g. `us-east-1`.",
-    ),
-    Field::required("cloudType", Kind::String, "Cloud type, e.g. `aws`."),
+    )
+    .checked(&[Check::AwsRegion]),
+    Field::required("cloudType", Kind::String, "Cloud type: `aws`.")
+        .checked(&[Check::OneOf(&["aws"])]),
     Field::required(
         "sdkId",
         Kind::String,
         "Region SDK identifier, e.g. `us-east-1`.",
-    ),
+    )
+    .checked(&[Check::AwsRegion]),
     Field::required(
         "enabled",
         Kind::Bool,

@@ -30,7 +30,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
             Kind::String,
             "The URL configured in the Azure Service Bus queue where Prisma Cloud sends alerts.",
         )
-        .checked(&[Check::NotEmpty]),
+        .checked(&[Check::HttpsUrl]),
     ],
     rules: &[Rule::ExactlyOne(&["accountId", "connectionString"])],
     testable: true,

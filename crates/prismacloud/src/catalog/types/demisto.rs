@@ -12,7 +12,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
             Kind::String,
             "The Cortex XSOAR instance FQDN/IP: either the name or the IP address of the instance.",
         )
-        .checked(&[Check::NotEmpty]),
+        .checked(&[Check::HostOrUrl]),
         Field::required(
             "apiKey",
             Kind::String,

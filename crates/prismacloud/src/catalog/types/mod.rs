@@ -57,7 +57,7 @@ pub(super) mod aws {
         Kind::String,
         "AWS region where the S3 bucket resides.",
     )
-    .checked(&[Check::NotEmpty]);
+    .checked(&[Check::AwsRegion]);
     pub const ROLE_ARN: Field = Field::required(
         "roleArn",
         Kind::String,

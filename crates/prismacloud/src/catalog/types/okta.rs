@@ -6,7 +6,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
     title: "Okta",
     summary: "Integrates Prisma Cloud with Okta, your identity provider.",
     fields: &[
-        Field::required("domain", Kind::String, "Okta domain name.").checked(&[Check::NotEmpty]),
+        Field::required("domain", Kind::String, "Okta domain name.").checked(&[Check::Host]),
         Field::required(
             "apiToken",
             Kind::String,

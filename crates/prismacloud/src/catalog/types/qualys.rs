@@ -13,7 +13,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
             Kind::String,
             "Qualys Security Operations Center server API URL, without `http://` or `https://`.",
         )
-        .checked(&[Check::NoScheme]),
+        .checked(&[Check::Host]),
         Field::required("password", Kind::String, "Qualys password.").secret(),
     ],
     rules: &[],

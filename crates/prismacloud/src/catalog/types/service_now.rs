@@ -12,7 +12,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
             Kind::String,
             "ServiceNow URL. It cannot change: a new value replaces the integration.",
         )
-        .checked(&[Check::NotEmpty])
+        .checked(&[Check::HostOrUrl])
         .immutable(),
         Field::required("login", Kind::String, "ServiceNow login.").checked(&[Check::NotEmpty]),
         Field::required(

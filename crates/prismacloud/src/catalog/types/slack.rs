@@ -12,7 +12,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
          is treated as a secret.",
     )
     .secret()
-    .checked(&[Check::Prefix("https://hooks.slack.com/")])],
+    .checked(&[Check::Prefix("https://hooks.slack.com/"), Check::HttpsUrl])],
     rules: &[],
     testable: true,
     notes: &[],

@@ -18,7 +18,7 @@ pub const ENTRY: IntegrationType = IntegrationType {
             "Snowflake account URL. (The API documentation describes this key as the Snowflake \
              user name; use `username` for the user.)",
         )
-        .checked(&[Check::NotEmpty]),
+        .checked(&[Check::HostOrUrl]),
         Field::optional("username", Kind::String, "Snowflake user name."),
         Field::required("pipename", Kind::String, "Snowpipe name.").checked(&[Check::NotEmpty]),
         Field::required(

@@ -390,3 +390,86 @@ fn unset_secrets_of_an_existing_integration_may_be_kept_but_never_conflict() {
         ["api_key_id"]
     );
 }
+
+/// The detail of the one error `ty` gives `pairs` at `attr`.
+fn error_detail(ty: &str, pairs: &[(&str, Value)], attr: &str) -> String {
+    let mut diags = Diagnostics::new();
+    validate_config(
+        catalog::find(ty).unwrap(),
+        &config(pairs),
+        &AttributePath::default(),
+        &mut diags,
+    );
+    let found: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.attribute == Some(AttributePath::root(attr)))
+        .collect();
+    assert_eq!(found.len(), 1, "{ty}.{attr}: {:?}", diags.0);
+    format!("{}: {}", found[0].summary, found[0].detail)
+}
+
+#[test]
+fn queue_urls_hosts_and_regions_are_checked_at_plan_time() {
+    let bad = s("not a url at all");
+    for ty in ["amazon_sqs", "azure_service_bus_queue"] {
+        assert_eq!(
+            error_detail(ty, &[("queue_url", bad.clone())], "queue_url"),
+            "Invalid queue_url: queue_url must be an absolute https:// URL; \"not a url at all\" \
+             is not."
+        );
+    }
+    for (ty, attr) in [
+        ("service_now", "host_url"),
+        ("demisto", "host_url"),
+        ("snowflake", "host_url"),
+    ] {
+        let detail = error_detail(ty, &[(attr, bad.clone())], attr);
+        assert!(
+            detail.contains("host_url must be a host name or IP address"),
+            "{ty}: {detail}"
+        );
+        for ok in ["acme.example.com", "https://acme.example.com"] {
+            assert!(
+                !errors(ty, &[(attr, s(ok))]).contains(&attr.to_string()),
+                "{ty} {ok}"
+            );
+        }
+    }
+    for (ty, attr) in [("okta", "domain"), ("qualys", "base_url")] {
+        let detail = error_detail(ty, &[(attr, bad.clone())], attr);
+        assert!(detail.contains("such as example.com"), "{ty}: {detail}");
+    }
+    for ty in ["aws_s3", "aws_sdl"] {
+        let detail = error_detail(ty, &[("region", s("us-east-1a"))], "region");
+        assert!(detail.contains("use its region, us-east-1"), "{detail}");
+    }
+    let region = |api: &str, cloud: &str| {
+        Value::Object(
+            [
+                ("name", s("AWS Virginia")),
+                ("api_identifier", s(api)),
+                ("cloud_type", s(cloud)),
+                ("sdk_id", s("us-east-1")),
+                ("enabled", Value::Bool(true)),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        )
+    };
+    assert_eq!(
+        errors(
+            "aws_security_hub",
+            &[
+                (
+                    "regions",
+                    Value::List(vec![region("AWS Virginia", "azure")])
+                ),
+                ("default_region", region("us-east-1", "aws")),
+                ("account_id", s("123456789012"))
+            ]
+        ),
+        ["regions[0].api_identifier", "regions[0].cloud_type"]
+    );
+}
