@@ -39,6 +39,52 @@ resource "prismacloud_integration_demisto" "bad" {
 }
 
 #[test]
+fn a_queue_url_that_is_not_a_url_fails_validate_and_plan_naming_queue_url() {
+    let t = Acceptance::new();
+    t.config(
+        r#"
+resource "prismacloud_integration_amazon_sqs" "bad" {
+  name      = "SQS alerts"
+  queue_url = "not a url at all"
+}
+
+resource "prismacloud_integration_azure_service_bus_queue" "bad" {
+  name       = "Azure queue alerts"
+  account_id = "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"
+  queue_url  = "not a url at all"
+}
+"#,
+    );
+    let expected = "queue_url must be an absolute https:// URL; \"not a url at all\" is not.";
+    let validate = t.terraform(&["validate", "-no-color"]);
+    assert_eq!(validate.code, 1, "{}", validate.all());
+    let flat = validate.flat();
+    for resource in [
+        "prismacloud_integration_amazon_sqs.bad",
+        "prismacloud_integration_azure_service_bus_queue.bad",
+    ] {
+        assert!(flat.contains(resource), "{resource} not named in:\n{flat}");
+    }
+    assert_eq!(
+        flat.matches("Error: Invalid queue_url").count(),
+        2,
+        "{flat}"
+    );
+    assert_eq!(flat.matches(expected).count(), 2, "{flat}");
+
+    let plan = t.plan();
+    assert_eq!(plan.code, 1, "{}", plan.all());
+    let flat = plan.flat();
+    assert_eq!(
+        flat.matches("Error: Invalid queue_url").count(),
+        2,
+        "{flat}"
+    );
+    assert_eq!(flat.matches(expected).count(), 2, "{flat}");
+    assert!(t.integrations().is_empty(), "nothing reached the API");
+}
+
+#[test]
 fn plain_http_webhook_is_a_warning_and_unknown_values_are_not_errors() {
     let t = Acceptance::new();
     t.config(
