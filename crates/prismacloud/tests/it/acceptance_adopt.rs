@@ -218,6 +218,68 @@ list "prismacloud_integration_slack" "alerts" {
     t.assert_plan_empty();
 }
 
+/// What the guide says of `terraform query`: it lists the integrations the workspace already
+/// manages too (and generated configuration would import them twice); a name filter keeps to
+/// the ones to adopt.
+#[test]
+fn query_also_lists_managed_integrations_and_a_name_filter_leaves_them_out() {
+    let t = Acceptance::new();
+    t.config(&format!(
+        r#"
+resource "prismacloud_integration_slack" "secops" {{
+  name        = "Secops alerts"
+  webhook_url = "{URL}"
+}}
+"#
+    ));
+    t.apply();
+    let managed = t.resource("prismacloud_integration_slack.secops")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let platform = create_slack(&t, "Platform alerts");
+
+    let unfiltered = r#"
+list "prismacloud_integration_slack" "alerts" {
+  provider = prismacloud
+}
+"#;
+    t.write("adopt.tfquery.hcl", unfiltered);
+    let generate = t.terraform(&["query", "-no-color", "-generate-config-out=generated.tf"]);
+    assert_eq!(generate.code, 0, "{}", generate.all());
+    let generated = t.read("generated.tf");
+    for id in [&managed, &platform] {
+        assert!(generated.contains(&format!("id = \"{id}\"")), "{generated}");
+    }
+    // Terraform would import the managed integration under a second address.
+    t.assert_plan_changes_with(&["2 to import, 0 to add, 0 to change, 0 to destroy"]);
+    std::fs::remove_file(t.dir.path().join("generated.tf")).unwrap();
+
+    t.write(
+        "adopt.tfquery.hcl",
+        r#"
+list "prismacloud_integration_slack" "platform" {
+  provider = prismacloud
+  config {
+    name = "Platform alerts"
+  }
+}
+"#,
+    );
+    let generate = t.terraform(&["query", "-no-color", "-generate-config-out=generated.tf"]);
+    assert_eq!(generate.code, 0, "{}", generate.all());
+    let generated = t.read("generated.tf");
+    assert!(
+        generated.contains(&format!("id = \"{platform}\"")),
+        "{generated}"
+    );
+    assert!(!generated.contains(&managed), "{generated}");
+    t.assert_plan_changes_with(&["1 to import, 0 to add, 0 to change, 0 to destroy"]);
+    t.apply();
+    t.assert_plan_empty();
+    assert_eq!(t.integrations().len(), 2);
+}
+
 fn moved_slack_config() -> String {
     format!(
         r#"
