@@ -269,3 +269,15 @@ fn the_audit_catches_keys_checked_only_for_emptiness() {
         ]
     );
 }
+
+/// Where a change replaces an integration, its page says that `create_before_destroy` cannot
+/// work (names are unique) and what to do instead.
+#[test]
+fn replacing_types_say_create_before_destroy_cannot_work() {
+    for t in ALL {
+        let says = t.notes.iter().any(|n| {
+            n.contains("create_before_destroy") && n.contains("unique") && n.contains("`name`")
+        });
+        assert_eq!(says, t.has_immutable_fields(), "{}", t.name);
+    }
+}

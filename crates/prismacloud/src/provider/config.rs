@@ -94,11 +94,31 @@ pub(crate) static SETTINGS: &[Setting] = &[
 pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
 pub const DEFAULT_MAX_RETRIES: u32 = 5;
 
+/// The provider's description (the Registry's index page): what it does, then what Terraform
+/// cannot do here and what to do instead.
+const DESCRIPTION: &str = "Manages where Prisma Cloud sends alerts: its integrations.
+
+What Terraform cannot do here, and what to do instead:
+
+- **Jira integrations are not offered.** Prisma Cloud connects to Jira through an interactive \
+OAuth authorization (someone signs in to Jira in a browser and approves Prisma Cloud's access), \
+which no plan or apply can carry out. Set the Jira integration up in the Prisma Cloud console and \
+keep it out of Terraform; where your configuration needs its ID (for an alert rule), read it with \
+the `prismacloud_integration` data source by name. Coming from PaloAltoNetworks' provider, drop \
+it from the state with a `removed` block (`lifecycle { destroy = false }`).
+- **No `create_before_destroy` when an integration is replaced.** Integration names are unique, \
+so the new integration cannot be created while the old one holds the name. Changes that replace \
+one: ServiceNow `host_url`, and every Amazon SQS or Azure Service Bus Queue argument but \
+`queue_url`. Let Terraform destroy, then create; or change `name` in the same change.
+- **`terraform query -generate-config-out` also lists the integrations this workspace already \
+manages**, and would import them a second time: filter each list block by `name` (see the guide \
+Adopting existing integrations).
+- **A `check` block that reads a data source makes `terraform plan -detailed-exitcode` exit 2 on \
+every plan**, changes or not: Terraform reads that data source during apply. See the \
+`prismacloud_integration_test` data source for what to do.";
+
 pub fn schema() -> Schema {
-    settings::schema(
-        SETTINGS,
-        "Manages where Prisma Cloud sends alerts: its integrations.",
-    )
+    settings::schema(SETTINGS, DESCRIPTION)
 }
 
 /// The PEM bundle at `path`, checked to hold at least one certificate.

@@ -59,5 +59,8 @@ pub const ENTRY: IntegrationType = IntegrationType {
         Rule::Exclusive(&["accessKey", "secretKey"], &["roleArn", "externalId"]),
     ],
     testable: true,
-    notes: &["Only `queue_url` can change in place; any other change replaces the integration."],
+    notes: &[
+        "Only `queue_url` can change in place; any other change replaces the integration.",
+        super::NO_CREATE_BEFORE_DESTROY,
+    ],
 };

@@ -34,5 +34,8 @@ pub const ENTRY: IntegrationType = IntegrationType {
     ],
     rules: &[Rule::ExactlyOne(&["accountId", "connectionString"])],
     testable: true,
-    notes: &["Only `queue_url` can change in place; any other change replaces the integration."],
+    notes: &[
+        "Only `queue_url` can change in place; any other change replaces the integration.",
+        super::NO_CREATE_BEFORE_DESTROY,
+    ],
 };

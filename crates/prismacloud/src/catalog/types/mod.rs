@@ -73,6 +73,16 @@ pub(super) mod aws {
     .checked(&[Check::Uuid]);
 }
 
+/// For the types with keys that cannot change: what Terraform cannot do when one does.
+pub(super) const NO_CREATE_BEFORE_DESTROY: &str = "Integration names are unique in a tenant, so \
+     `create_before_destroy` cannot work when a change replaces the integration: the new one \
+     would be created while the old one still holds its name, and Prisma Cloud refuses it \
+     (`integration_name_already_exists`). Terraform also applies `create_before_destroy` here \
+     when a resource that depends on this one sets it. Let Terraform destroy, then create (the \
+     default): the integration is missing for the moment in between. If the new integration must \
+     exist before the old one is deleted, keep `create_before_destroy` and change `name` in the \
+     same change.";
+
 /// `rollUpInterval`, shared by the batching types.
 pub(super) const ROLL_UP_INTERVAL: crate::catalog::Field = crate::catalog::Field::defaulted(
     "rollUpInterval",

@@ -30,5 +30,8 @@ pub const ENTRY: IntegrationType = IntegrationType {
     ],
     rules: &[],
     testable: true,
-    notes: &["`host_url` cannot change in place: a new value replaces the integration."],
+    notes: &[
+        "`host_url` cannot change in place: a new value replaces the integration.",
+        super::NO_CREATE_BEFORE_DESTROY,
+    ],
 };

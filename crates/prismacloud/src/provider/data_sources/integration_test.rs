@@ -33,6 +33,24 @@ pub const TYPE_NAME: &str = "prismacloud_integration_test";
 /// a create needs a name (the test neither stores it nor checks that it is unique).
 const TEST_NAME: &str = "Terraform integration test";
 
+const DESCRIPTION: &str = "Tests an integration's configuration with Prisma Cloud without \
+saving it. A failed test is a result (`success = false`), not an error, so the data source fits a \
+`check` block: Terraform then warns, and the apply goes on.
+
+**In a `check` block, `terraform plan -detailed-exitcode` exits 2 on every plan**, even with \
+nothing to change: Terraform reads a `check` block's data source during apply, and a read counts \
+as a change. Where a pipeline takes exit code 2 for drift, count the changes of managed \
+resources in the saved plan instead:
+
+```shell
+terraform plan -out=tfplan
+terraform show -json tfplan | jq '[.resource_changes[]? | select(.mode == \"managed\" and .change.actions != [\"no-op\"])] | length'
+```
+
+Or, if a failed test should stop the run anyway, declare the data source outside a `check` \
+block with a `postcondition` on `self.success`: Terraform then reads it during plan (once its \
+configuration is known), and the exit code reflects only real changes.";
+
 pub fn schema() -> Schema {
     Schema {
         version: 0,
@@ -60,11 +78,7 @@ pub fn schema() -> Schema {
                      configured secrets removed.",
                 ),
             ],
-            description: "Tests an integration's configuration with Prisma Cloud without saving \
-                          it. A failed test is a result (`success = false`), not an error, so \
-                          the data source fits a `check` block: Terraform then warns, and the \
-                          apply goes on."
-                .into(),
+            description: DESCRIPTION.into(),
             deprecated: false,
         },
     }
