@@ -122,6 +122,22 @@ fn address_problems(attr: &str, value: &str) -> Vec<(Severity, String)> {
         .collect()
 }
 
+/// The detail of the one error `attr = value` gives.
+fn only_error(attr: &str, value: &str) -> String {
+    let found = address_problems(attr, value);
+    assert_eq!(found.len(), 1, "{value:?}: {found:?}");
+    assert_eq!(found[0].0, Severity::Error, "{value:?}");
+    found[0].1.clone()
+}
+
+/// Each of `values` gives `attr` one error, whose detail starts with `start`.
+fn refused(attr: &str, values: &[&str], start: &str) {
+    for value in values {
+        let detail = only_error(attr, value);
+        assert!(detail.starts_with(start), "{value:?}: {detail}");
+    }
+}
+
 #[test]
 fn a_host_is_a_name_or_an_address_with_an_optional_port_and_path() {
     for ok in [
@@ -149,17 +165,13 @@ fn a_host_is_a_name_or_an_address_with_an_optional_port_and_path() {
         ("host.example.com?x=1", "is not one"),
         ("host.example.com:99999", "is not one"),
     ] {
-        let found = address_problems("server", bad);
-        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
-        let (severity, detail) = &found[0];
-        assert_eq!(*severity, Severity::Error, "{bad:?}");
+        let detail = only_error("server", bad);
         assert!(detail.starts_with("server "), "{detail}");
         assert!(detail.contains(why), "{bad:?}: {detail}");
     }
     // A secret's value is never repeated.
-    let found = address_problems("server_key", "https://T0KEN.example.com");
-    assert_eq!(found.len(), 1);
-    assert!(!found[0].1.contains("T0KEN"), "{found:?}");
+    let detail = only_error("server_key", "https://T0KEN.example.com");
+    assert!(!detail.contains("T0KEN"), "{detail}");
 }
 
 #[test]
@@ -176,23 +188,18 @@ fn a_host_or_url_takes_either_form_and_warns_about_plain_http() {
     assert_eq!(plain.len(), 1, "{plain:?}");
     assert_eq!(plain[0].0, Severity::Warning);
     assert!(plain[0].1.contains("unencrypted"), "{plain:?}");
-    for bad in [
-        "not a url at all",
-        "https://not a url at all",
-        "ftp://files.example.com",
-        "https://",
-        "under_score.example.com",
-    ] {
-        let found = address_problems("endpoint", bad);
-        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
-        let (severity, detail) = &found[0];
-        assert_eq!(*severity, Severity::Error, "{bad:?}");
-        assert!(
-            detail.starts_with("endpoint must be a host name or IP address"),
-            "{detail}"
-        );
-        assert!(detail.contains("https:// URL"), "{detail}");
-    }
+    refused(
+        "endpoint",
+        &[
+            "not a url at all",
+            "https://not a url at all",
+            "ftp://files.example.com",
+            "https://",
+            "under_score.example.com",
+        ],
+        "endpoint must be a host name or IP address (optionally with :port and a path), or an \
+         absolute https:// URL",
+    );
 }
 
 #[test]
@@ -209,26 +216,20 @@ fn an_aws_region_is_a_code_and_a_zone_names_its_region() {
     ] {
         assert_eq!(address_problems("region", ok), [], "{ok}");
     }
-    for bad in [
-        "US East (N. Virginia)",
-        "US-EAST-1",
-        "useast1",
-        "us-east",
-        "east-1",
-        "us-east-123",
-        "us--east-1",
-        "",
-    ] {
-        let found = address_problems("region", bad);
-        assert_eq!(found.len(), 1, "{bad:?}: {found:?}");
-        assert_eq!(found[0].0, Severity::Error);
-        assert!(
-            found[0]
-                .1
-                .starts_with("region must be an AWS region code such as us-east-1"),
-            "{found:?}"
-        );
-    }
+    refused(
+        "region",
+        &[
+            "US East (N. Virginia)",
+            "US-EAST-1",
+            "useast1",
+            "us-east",
+            "east-1",
+            "us-east-123",
+            "us--east-1",
+            "",
+        ],
+        "region must be an AWS region code such as us-east-1",
+    );
     let zone = address_problems("region", "eu-west-1b");
     assert_eq!(
         zone,

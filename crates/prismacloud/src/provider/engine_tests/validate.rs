@@ -4,8 +4,8 @@ use crate::provider::fixtures::{obj as config, s};
 use integration_engine::validate::*;
 use tfplugin::diag::Severity;
 
-/// (severity, attribute path) of every diagnostic.
-fn check(ty: &str, pairs: &[(&str, Value)]) -> Vec<(Severity, String)> {
+/// Every diagnostic of `pairs` as the configuration of a `ty` resource.
+fn diagnostics(ty: &str, pairs: &[(&str, Value)]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     validate_config(
         catalog::find(ty).unwrap(),
@@ -14,6 +14,11 @@ fn check(ty: &str, pairs: &[(&str, Value)]) -> Vec<(Severity, String)> {
         &mut diags,
     );
     diags
+}
+
+/// (severity, attribute path) of every diagnostic.
+fn check(ty: &str, pairs: &[(&str, Value)]) -> Vec<(Severity, String)> {
+    diagnostics(ty, pairs)
         .iter()
         .map(|d| {
             (
@@ -247,27 +252,32 @@ fn qualys_base_url_without_scheme_and_service_now_tables() {
     );
 }
 
+/// An AWS Security Hub region object.
+fn region(name: &str, api_identifier: &str, cloud_type: &str) -> Value {
+    Value::Object(
+        [
+            ("name", s(name)),
+            ("api_identifier", s(api_identifier)),
+            ("cloud_type", s(cloud_type)),
+            ("sdk_id", s("us-east-1")),
+            ("enabled", Value::Bool(true)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect(),
+    )
+}
+
 #[test]
 fn nested_objects_are_checked_by_path() {
-    let region = |name: &str| {
-        Value::Object(
-            [
-                ("name", s(name)),
-                ("api_identifier", s("us-east-1")),
-                ("cloud_type", s("aws")),
-                ("sdk_id", s("us-east-1")),
-                ("enabled", Value::Bool(true)),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-        )
-    };
     assert!(
         errors(
             "aws_security_hub",
             &[
-                ("regions", Value::List(vec![region("a")])),
+                (
+                    "regions",
+                    Value::List(vec![region("a", "us-east-1", "aws")])
+                ),
                 ("account_id", s("123"))
             ]
         )
@@ -393,13 +403,7 @@ fn unset_secrets_of_an_existing_integration_may_be_kept_but_never_conflict() {
 
 /// The detail of the one error `ty` gives `pairs` at `attr`.
 fn error_detail(ty: &str, pairs: &[(&str, Value)], attr: &str) -> String {
-    let mut diags = Diagnostics::new();
-    validate_config(
-        catalog::find(ty).unwrap(),
-        &config(pairs),
-        &AttributePath::default(),
-        &mut diags,
-    );
+    let diags = diagnostics(ty, pairs);
     let found: Vec<_> = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -444,29 +448,15 @@ fn queue_urls_hosts_and_regions_are_checked_at_plan_time() {
         let detail = error_detail(ty, &[("region", s("us-east-1a"))], "region");
         assert!(detail.contains("use its region, us-east-1"), "{detail}");
     }
-    let region = |api: &str, cloud: &str| {
-        Value::Object(
-            [
-                ("name", s("AWS Virginia")),
-                ("api_identifier", s(api)),
-                ("cloud_type", s(cloud)),
-                ("sdk_id", s("us-east-1")),
-                ("enabled", Value::Bool(true)),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-        )
-    };
     assert_eq!(
         errors(
             "aws_security_hub",
             &[
                 (
                     "regions",
-                    Value::List(vec![region("AWS Virginia", "azure")])
+                    Value::List(vec![region("AWS Virginia", "AWS Virginia", "azure")])
                 ),
-                ("default_region", region("us-east-1", "aws")),
+                ("default_region", region("AWS Virginia", "us-east-1", "aws")),
                 ("account_id", s("123456789012"))
             ]
         ),
