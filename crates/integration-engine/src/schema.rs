@@ -90,7 +90,23 @@ fn describe(field: &Field) -> String {
     if field.mutability == Mutability::ForcesReplacement {
         text.push_str(" Changing it forces replacement.");
     }
+    if let Some(source) = field.source {
+        text.push_str(&format!(
+            " Preview: the wire key `{}` is inferred from {source}.",
+            field.key
+        ));
+    }
     text
+}
+
+/// The paragraph a resource of a type with inferred wire keys carries.
+pub fn inferred_notice(catalog: &Catalog) -> String {
+    format!(
+        "**Preview:** wire format inferred from the product's documentation; report a mismatch. \
+         {} does not publish this {} type's API keys or type name: each attribute marked \
+         \"Preview\" says where its key comes from.",
+        catalog.vendor, catalog.object
+    )
 }
 
 fn field_attribute(field: &Field, nested: bool) -> Attribute {
@@ -170,6 +186,10 @@ pub fn resource_schema(catalog: &Catalog, ty: &IntegrationType) -> Schema {
     for note in ty.notes.iter().chain(catalog.notice.iter()) {
         description.push_str("\n\n");
         description.push_str(note);
+    }
+    if ty.is_inferred() {
+        description.push_str("\n\n");
+        description.push_str(&inferred_notice(catalog));
     }
     Schema {
         version: 0,

@@ -77,3 +77,26 @@ fn the_schema_is_id_frame_fields_computed_with_the_notice() {
             .ends_with("This resource is in preview.")
     );
 }
+
+#[test]
+fn a_type_with_inferred_keys_is_marked_preview_and_each_key_names_its_source() {
+    let hook = resource_schema(&CATALOG, &crate::testing::HOOK);
+    let notice = crate::schema::inferred_notice(&CATALOG);
+    assert!(
+        notice.contains("wire format inferred from the product's documentation; report a mismatch")
+    );
+    assert!(hook.block.description.contains(&notice));
+    let timeout = hook.block.attribute("timeout_seconds").unwrap();
+    assert!(
+        timeout.description.ends_with(
+            "Preview: the wire key `timeoutSeconds` is inferred from the product page's \
+             'Timeout' field."
+        ),
+        "{}",
+        timeout.description
+    );
+    let url = hook.block.attribute("url").unwrap();
+    assert!(!url.description.contains("Preview"));
+    let keyfile = resource_schema(&CATALOG, &crate::testing::KEYFILE);
+    assert!(!keyfile.block.description.contains("report a mismatch"));
+}
