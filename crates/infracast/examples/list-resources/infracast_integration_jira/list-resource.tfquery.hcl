@@ -1,0 +1,15 @@
+# `terraform query` lists the jira integrations of the tenant;
+# `terraform query -generate-config-out=generated.tf` also writes their resource blocks and
+# the import blocks that adopt them (Terraform 1.14 and later).
+list "infracast_integration_jira" "all" {
+  provider = infracast
+}
+
+# Only those whose name contains "security", ignoring case.
+list "infracast_integration_jira" "named" {
+  provider = infracast
+
+  config {
+    name = "security"
+  }
+}

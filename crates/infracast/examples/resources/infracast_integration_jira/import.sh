@@ -1,0 +1,3 @@
+# Import an integration by the ID Infracast gave it (the infracast_integrations data source
+# lists them, or `terraform query` with a list block of this type).
+terraform import infracast_integration_jira.tickets intg-abc123def456
