@@ -8,7 +8,7 @@
 
 use crate::catalog::{
     Catalog, Computed, ComputedKind, DefaultValue, Field, IntegrationType, Kind, Mutability,
-    Presence as Need,
+    Presence as Need, SecretsOnUpdate,
 };
 use tfplugin::schema::{Attribute, Block, Nesting, Presence, Schema};
 use tfplugin::value::{Type, Value};
@@ -154,8 +154,9 @@ fn field_attributes(catalog: &Catalog, field: &Field) -> Vec<Attribute> {
             .write_only(true)
             .description(format!(
                 "Write-only form of `{}` (Terraform 1.11 and later): never stored in plan or \
-                 state. Sent when the {} is created and whenever `{}` changes.{either}",
-                names.plain, catalog.object, names.version
+                 state. {}{either}",
+                names.plain,
+                when_sent(catalog, &names.version)
             )),
         Attribute::new(names.version.clone(), Type::Number, Presence::Optional).description(
             format!(
@@ -164,6 +165,28 @@ fn field_attributes(catalog: &Catalog, field: &Field) -> Vec<Attribute> {
             ),
         ),
     ]
+}
+
+/// When a write-only secret is sent, which the catalog's [`SecretsOnUpdate`] decides.
+fn when_sent(catalog: &Catalog, version: &str) -> String {
+    let object = catalog.object;
+    match catalog.secrets_on_update {
+        SecretsOnUpdate::All => format!(
+            "Sent when the {object} is created and with every update (an update replaces the \
+             whole {object}); Terraform sees a new value only when `{version}` changes."
+        ),
+        SecretsOnUpdate::KeptAndRotated | SecretsOnUpdate::Changed => {
+            format!("Sent when the {object} is created and whenever `{version}` changes.")
+        }
+    }
+}
+
+/// "a" or "an" before `word` (by its first letter: "an Infracast", "a Prisma Cloud").
+fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
 }
 
 /// The resource schema of an integration type.
@@ -180,8 +203,12 @@ pub fn resource_schema(catalog: &Catalog, ty: &IntegrationType) -> Schema {
     );
     attributes.extend(catalog.computed.iter().map(computed_attribute));
     let mut description = format!(
-        "Manages a {} {} {}. {}",
-        catalog.vendor, ty.title, catalog.object, ty.summary
+        "Manages {} {} {} {}. {}",
+        article(catalog.vendor),
+        catalog.vendor,
+        ty.title,
+        catalog.object,
+        ty.summary
     );
     for note in ty.notes.iter().chain(catalog.notice.iter()) {
         description.push_str("\n\n");

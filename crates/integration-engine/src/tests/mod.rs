@@ -100,3 +100,33 @@ fn a_type_with_inferred_keys_is_marked_preview_and_each_key_names_its_source() {
     let keyfile = resource_schema(&CATALOG, &crate::testing::KEYFILE);
     assert!(!keyfile.block.description.contains("report a mismatch"));
 }
+
+#[test]
+fn descriptions_take_the_right_article_and_say_when_a_write_only_secret_is_sent() {
+    use crate::catalog::{Catalog, SecretsOnUpdate};
+    let schema = resource_schema(&CATALOG, &crate::testing::HOOK);
+    assert!(
+        schema
+            .block
+            .description
+            .starts_with("Manages a Demo Cloud Hook")
+    );
+    let wo = |c: &Catalog| {
+        let s = resource_schema(c, &crate::testing::HOOK);
+        s.block.attribute("token_wo").unwrap().description.clone()
+    };
+    assert!(wo(&CATALOG).contains("whenever `token_wo_version` changes"));
+    static REPLACING: Catalog = Catalog {
+        vendor: "Acme Ops",
+        secrets_on_update: SecretsOnUpdate::All,
+        ..crate::testing::DEMO
+    };
+    assert!(wo(&REPLACING).contains("with every update (an update replaces the whole"));
+    let schema = resource_schema(&REPLACING, &crate::testing::HOOK);
+    assert!(
+        schema
+            .block
+            .description
+            .starts_with("Manages an Acme Ops Hook")
+    );
+}
