@@ -17,10 +17,14 @@
 //! - [`data_sources`]: the lookup and list data sources.
 //! - [`errors`]: API errors as diagnostics, secrets scrubbed, hints in the platform's words.
 //! - [`provider`]: [`provider::Platform`] and [`provider::IntegrationProvider`].
+//! - [`plugin`]: what every provider binary shares (environment, `User-Agent`, serving).
+//! - [`settings`], [`client_settings`]: the `provider` block — settings with environment
+//!   fallbacks, and those every API client takes (URL scheme, timeout, retries, private CA).
 //! - [`docs`]: Registry pages from the schemas, the catalog and a provider's `examples/`.
 
 pub mod api;
 pub mod catalog;
+pub mod client_settings;
 pub mod convert;
 pub mod data_sources;
 pub mod docs;
@@ -29,6 +33,7 @@ pub mod generate;
 pub mod identity;
 pub mod list;
 pub mod plan;
+pub mod plugin;
 pub mod provider;
 pub mod resource;
 pub mod schema;

@@ -111,6 +111,35 @@ pub fn write(docs: &Path, pages: &[Page]) -> Result<Vec<Drift>, DocsError> {
     Ok(drift)
 }
 
+/// What `make docs` does: writes `pages` under `docs` and says what changed, or with `check`
+/// writes nothing and lists the drift. Prints to stdout and stderr (a tool's output); `Ok(false)`
+/// when `check` found drift.
+pub fn sync(docs: &Path, pages: &[Page], check: bool) -> Result<bool, DocsError> {
+    if check {
+        let drift = self::check(docs, pages)?;
+        for d in &drift {
+            eprintln!("{d}");
+        }
+        if drift.is_empty() {
+            println!("docs/ is up to date ({} pages)", pages.len());
+        } else {
+            eprintln!("Run `make docs` and commit the result.");
+        }
+        return Ok(drift.is_empty());
+    }
+    let changed = write(docs, pages)?;
+    for d in &changed {
+        let verb = if matches!(d, Drift::Stale(_)) {
+            "removed"
+        } else {
+            "wrote"
+        };
+        println!("{verb} docs/{}", d.path().display());
+    }
+    println!("{} pages, {} changed", pages.len(), changed.len());
+    Ok(true)
+}
+
 impl Drift {
     /// The file, relative to `docs/`.
     pub fn path(&self) -> &Path {
@@ -186,5 +215,14 @@ mod tests {
         write(docs, &new).unwrap();
         assert_eq!(check(docs, &new).unwrap(), []);
         assert!(!docs.join("resources/gone.md").exists());
+    }
+
+    #[test]
+    fn sync_checks_or_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let pages = vec![page("index.md", "index")];
+        assert!(!sync(dir.path(), &pages, true).unwrap());
+        assert!(sync(dir.path(), &pages, false).unwrap());
+        assert!(sync(dir.path(), &pages, true).unwrap());
     }
 }
