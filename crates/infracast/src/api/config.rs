@@ -4,15 +4,12 @@
 use std::fmt;
 use std::time::Duration;
 
+use apiclient::{DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT};
 use secrecy::SecretString;
 use url::Url;
 
 /// The API of Infracast's cloud service.
 pub const DEFAULT_URL: &str = "https://api.infracast.io";
-/// Timeout of one HTTP attempt.
-pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Retries after the first attempt (429, 5xx, network).
-pub const DEFAULT_MAX_RETRIES: u32 = 5;
 /// How long an access token lives when an answer does not say (the API's documented hour).
 pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
 

@@ -113,7 +113,7 @@ pub fn grant(value: &Value, now: SystemTime) -> Result<Grant, String> {
         .map(str::to_owned);
     let lifetime = value
         .get("expires_at")
-        .and_then(|at| expires_at(at))
+        .and_then(expires_at)
         .map(|at| at.duration_since(now).unwrap_or(Duration::ZERO));
     Ok(Grant {
         token,

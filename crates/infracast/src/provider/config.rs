@@ -1,15 +1,14 @@
 //! The `provider "infracast"` block: schema, static checks and resolution (each setting falls
 //! back to an `INFRACAST_*` environment variable) into client settings.
 
-use std::time::Duration;
-
-use integration_engine::settings::{self, Setting, parse_retries, parse_timeout, parse_url};
+use integration_engine::client_settings;
+use integration_engine::settings::{self, Setting};
 use secrecy::SecretString;
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
 use tfplugin::value::{Type, Value};
 
-use crate::api::{ClientConfig, DEFAULT_MAX_RETRIES, DEFAULT_URL};
+use crate::api::{ClientConfig, DEFAULT_URL};
 
 pub(crate) static SETTINGS: &[Setting] = &[
     Setting {
@@ -50,86 +49,48 @@ pub(crate) static SETTINGS: &[Setting] = &[
         env: &["INFRACAST_REQUEST_TIMEOUT"],
         ty: Type::String,
         sensitive: false,
-        description: "Timeout of one HTTP request, as a duration such as `30s` or `2m`. \
-                      Defaults to `30s`.",
+        description: client_settings::REQUEST_TIMEOUT,
     },
     Setting {
         attr: "max_retries",
         env: &["INFRACAST_MAX_RETRIES"],
         ty: Type::Number,
         sensitive: false,
-        description: "How many times a request is retried after a rate limit (429), a server \
-                      error (5xx) or a network failure, with exponential backoff that honours \
-                      `Retry-After`. Defaults to `5`.",
+        description: client_settings::MAX_RETRIES,
     },
     Setting {
         attr: "ca_file",
         env: &["INFRACAST_CA_FILE"],
         ty: Type::String,
         sensitive: false,
-        description: "Path of a PEM file with the certificate(s) of a private certificate \
-                      authority to trust, in addition to the system's: for a self-hosted \
-                      installation or a TLS proxy with a private CA. TLS certificates are always \
-                      verified.",
+        description: client_settings::CA_FILE,
     },
     Setting {
         attr: "insecure_http",
         env: &["INFRACAST_INSECURE_HTTP"],
         ty: Type::Bool,
         sensitive: false,
-        description: "Allow a plain `http://` url to a host that is not a loopback address. \
-                      The password and every integration's secrets then travel unencrypted: \
-                      only for test set-ups behind a trusted network. Defaults to `false`.",
+        description: client_settings::INSECURE_HTTP,
     },
 ];
-
-pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
 
 pub fn schema() -> Schema {
     settings::schema(
         SETTINGS,
         "Manages Infracast's integrations: where findings, discovery events and POA&M items go \
          (webhooks, Slack, Microsoft Teams, ServiceNow, Splunk, Elastic, Jira) and how users \
-         sign in (Okta SSO).",
+         sign in (Okta SSO).\n\n\
+         There is no test data source: Infracast's \"Test Connection\" is a button in its UI \
+         that runs from Infracast's backend, and no API for it is published. To watch an \
+         integration, read its `status` with the `infracast_integration` data source in a \
+         `check` block (`status == \"active\"`).",
     )
-}
-
-/// The PEM bundle at `path`, checked to hold a certificate.
-fn read_ca_file(path: &str) -> Result<Vec<u8>, String> {
-    let pem = std::fs::read(path.trim())
-        .map_err(|e| format!("Cannot read the CA file {path:?}: {e}."))?;
-    let text = String::from_utf8_lossy(&pem);
-    if !text.contains("-----BEGIN CERTIFICATE-----") {
-        return Err(format!(
-            "The CA file {path:?} holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
-        ));
-    }
-    Ok(pem)
 }
 
 /// Static checks of known values (at validation time nothing is resolved yet).
 pub fn validate(config: &Value) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    // Only the syntax: whether plain http:// is allowed also depends on insecure_http and the
-    // environment, which `resolve` sees (still at plan time).
-    if let Some(raw) = config.get("url").as_str()
-        && let Err(e) = parse_url(raw, true)
-    {
-        diags.attribute_error(AttributePath::root("url"), "Invalid url", e);
-    }
-    if let Some(raw) = config.get("request_timeout").as_str()
-        && let Err(e) = parse_timeout(raw)
-    {
-        let path = AttributePath::root("request_timeout");
-        diags.attribute_error(path, "Invalid request_timeout", e);
-    }
-    let retries = config.get("max_retries");
-    if retries.is_present()
-        && let Err(e) = parse_retries(retries)
-    {
-        let path = AttributePath::root("max_retries");
-        diags.attribute_error(path, "Invalid max_retries", format!("max_retries {e}"));
-    }
+    client_settings::validate(config, &mut diags);
     if let Some(tenant) = config.get("tenant").as_str()
         && let Err(e) = check_tenant(tenant)
     {
@@ -163,50 +124,26 @@ pub fn resolve(
     let mut diags = Diagnostics::new();
     let required = ["username", "password", "tenant"];
     let r = settings::resolve("infracast", SETTINGS, &required, config, env, &mut diags);
-    let raw_url = r.text("url").unwrap_or_else(|| DEFAULT_URL.to_owned());
-    let url = parse_url(&raw_url, r.flag("insecure_http"))
-        .map_err(|e| r.invalid("url", e, &mut diags))
-        .ok();
-    let timeout = r.text("request_timeout");
-    let request_timeout = parse_timeout(timeout.as_deref().unwrap_or(DEFAULT_REQUEST_TIMEOUT))
-        .unwrap_or_else(|e| {
-            r.invalid("request_timeout", e, &mut diags);
-            Duration::ZERO
-        });
-    let max_retries = match r.get("max_retries").map(parse_retries) {
-        None => DEFAULT_MAX_RETRIES,
-        Some(Ok(n)) => n,
-        Some(Err(e)) => {
-            let label = r.label("max_retries");
-            r.invalid("max_retries", format!("{label} {e}"), &mut diags);
-            0
-        }
-    };
-    let ca_pem = r.text("ca_file").and_then(|path| {
-        read_ca_file(&path)
-            .map_err(|e| r.invalid("ca_file", e, &mut diags))
-            .ok()
-    });
+    let client = client_settings::resolve(&r, Some(DEFAULT_URL), &mut diags);
     let tenant = r.text("tenant").and_then(|t| {
-        check_tenant(t.trim())
-            .map(|()| t.trim().to_owned())
+        let t = t.trim().to_owned();
+        check_tenant(&t)
             .map_err(|e| r.invalid("tenant", e, &mut diags))
             .ok()
+            .map(|()| t)
     });
-    let (Some(url), Some(username), Some(password), Some(tenant)) =
-        (url, r.text("username"), r.text("password"), tenant)
-    else {
-        return Err(diags);
-    };
-    if diags.has_errors() {
-        return Err(diags);
+    match (client, r.text("username"), r.text("password"), tenant) {
+        (Some(client), Some(username), Some(password), Some(tenant)) if !diags.has_errors() => {
+            let mut config =
+                ClientConfig::new(client.url, username, SecretString::from(password), tenant);
+            config.request_timeout = client.request_timeout;
+            config.max_retries = client.max_retries;
+            config.ca_pem = client.ca_pem;
+            config.user_agent = user_agent;
+            Ok(config)
+        }
+        _ => Err(diags),
     }
-    let mut client = ClientConfig::new(url, username, SecretString::from(password), tenant);
-    client.request_timeout = request_timeout;
-    client.max_retries = max_retries;
-    client.user_agent = user_agent;
-    client.ca_pem = ca_pem;
-    Ok(client)
 }
 
 #[cfg(test)]

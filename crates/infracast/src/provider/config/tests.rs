@@ -1,16 +1,24 @@
 use std::collections::BTreeMap;
 
+use std::time::Duration;
+
 use secrecy::ExposeSecret;
 
 use super::*;
 
+/// The block with `pairs` set and every other setting null.
 fn config(pairs: &[(&str, Value)]) -> Value {
-    let mut m: BTreeMap<String, Value> = SETTINGS
+    let value = |attr: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == attr)
+            .map(|(_, v)| v.clone())
+    };
+    let block: BTreeMap<String, Value> = SETTINGS
         .iter()
-        .map(|s| (s.attr.to_string(), Value::Null))
+        .map(|s| (s.attr.to_owned(), value(s.attr).unwrap_or(Value::Null)))
         .collect();
-    m.extend(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())));
-    Value::Object(m)
+    Value::Object(block)
 }
 
 fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {

@@ -1,0 +1,143 @@
+//! A create that neither duplicates nor loses: apiclient's algorithm, told how Infracast
+//! answers.
+//!
+//! After an ambiguous failure (a timeout, a 5xx, a connection broken after sending) the
+//! integration may exist: it is looked up by name and type before posting again. Infracast does
+//! not say that names are unique, so the lookup adopts only an integration that was not there
+//! before this create began: the ids of same-named integrations of the type are noted from a
+//! list taken before the POST (the list a refresh already fetched, when there is one).
+
+use std::collections::BTreeSet;
+
+use apiclient::{Create, Error, JsonBody, Method, Posted, Redactions, RequestSpec, Response};
+use integration_engine::api::{Integration, IntegrationRequest};
+use secrecy::SecretString;
+use serde_json::Value;
+
+use super::client::{Client, Integrations};
+use super::operations::{integration_of, secrets};
+use super::wire;
+
+/// One create.
+struct Creation<'a> {
+    client: &'a Client,
+    request: &'a IntegrationRequest,
+    post: RequestSpec,
+    secrets: Vec<SecretString>,
+    /// Same-named integrations of the type that existed before.
+    before: BTreeSet<String>,
+    /// The clock tick when the POST was about to be sent: lookups need a later list.
+    started: u64,
+}
+
+impl Creation<'_> {
+    /// The new integration among `items`, if it is there.
+    fn pick(&self, items: &[Value]) -> Option<Integration> {
+        items
+            .iter()
+            .filter_map(|item| wire::integration(item.clone()).ok())
+            .find(|i| {
+                i.name() == self.request.name()
+                    && i.integration_type
+                        .eq_ignore_ascii_case(&self.request.integration_type)
+                    && !self.before.contains(&i.id)
+            })
+    }
+}
+
+impl Create for Creation<'_> {
+    type Item = Integration;
+
+    fn post(&self) -> &RequestSpec {
+        &self.post
+    }
+
+    fn redactions(&self) -> Redactions<'_> {
+        Redactions(&self.secrets)
+    }
+
+    fn name(&self) -> &str {
+        self.request.name()
+    }
+
+    fn item_type(&self) -> &str {
+        &self.request.integration_type
+    }
+
+    fn name_taken(&self, _error: &Error) -> bool {
+        // Infracast documents no unique-name error.
+        false
+    }
+
+    async fn created(&self, response: &Response) -> Result<Posted<Integration>, Error> {
+        match integration_of(&self.post, &response.body) {
+            Ok(found) => Ok(Posted::Item(found)),
+            Err(_) => Ok(Posted::Unidentified),
+        }
+    }
+
+    async fn lookup(&self) -> Result<Option<Integration>, Error> {
+        let inner = self.client.inner();
+        let listing = inner
+            .snapshots
+            .listing(
+                Integrations,
+                self.started,
+                None,
+                &inner.api.transport,
+                || self.client.list_all(),
+            )
+            .await?;
+        Ok(self.pick(listing.items()))
+    }
+
+    async fn last_look(&self) -> Option<Integration> {
+        // One page, as many as the API serves: enough to find a new integration in all but
+        // the largest tenants (which then get CreateOutcomeUnknown, naming what to look for).
+        let spec = RequestSpec::new(
+            Method::GET,
+            self.client.collection(Some("page=1&per_page=100")),
+        );
+        let answer = self.client.inner().api.last_look(&spec).await?;
+        let value: Value = serde_json::from_slice(&answer.body).ok()?;
+        let page = wire::page(value).ok()?;
+        self.pick(&page.items)
+    }
+}
+
+impl Client {
+    /// Creates an integration and returns it as the API reports it.
+    pub async fn create(&self, request: &IntegrationRequest) -> Result<Integration, Error> {
+        let inner = self.inner();
+        let before = {
+            let listing = inner
+                .snapshots
+                .listing(Integrations, 0, None, &inner.api.transport, || {
+                    self.list_all()
+                })
+                .await?;
+            listing
+                .items()
+                .iter()
+                .filter_map(|item| wire::integration(item.clone()).ok())
+                .filter(|i| {
+                    i.name() == request.name()
+                        && i.integration_type
+                            .eq_ignore_ascii_case(&request.integration_type)
+                })
+                .map(|i| i.id)
+                .collect()
+        };
+        let _writing = inner.snapshots.writing();
+        let creation = Creation {
+            client: self,
+            request,
+            post: RequestSpec::new(Method::POST, self.collection(None))
+                .with_body(JsonBody::new(&wire::body(request))),
+            secrets: secrets(request),
+            before,
+            started: inner.snapshots.tick(),
+        };
+        apiclient::create(&inner.api, &creation).await
+    }
+}
