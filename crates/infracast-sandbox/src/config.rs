@@ -1,8 +1,11 @@
 //! How a sandbox is set up: the users it accepts (each of one tenant, with its permissions),
-//! the lifetimes of access and refresh tokens, and the page sizes of lists.
+//! the lifetimes of access and refresh tokens, the page sizes of lists, and the kit's rate
+//! limit, latency and faults.
 
 use std::time::Duration;
 
+use sandbox_kit::KitSettings;
+use sandbox_kit::rate_limit::DEFAULT_RATE_LIMIT;
 use secrecy::SecretString;
 
 /// The user of a default sandbox. Public on purpose: the sandbox is offline.
@@ -48,6 +51,8 @@ pub struct SandboxConfig {
     pub refresh_ttl: Duration,
     pub default_per_page: u32,
     pub max_per_page: u32,
+    /// The kit's part: rate limit, latency, faults.
+    pub kit: KitSettings,
 }
 
 impl SandboxConfig {
@@ -69,6 +74,10 @@ impl SandboxConfig {
             refresh_ttl: DEFAULT_REFRESH_TTL,
             default_per_page: DEFAULT_PER_PAGE,
             max_per_page: DEFAULT_MAX_PER_PAGE,
+            kit: KitSettings {
+                rate_limit: Some(DEFAULT_RATE_LIMIT),
+                ..KitSettings::default()
+            },
         }
     }
 
@@ -84,7 +93,7 @@ impl SandboxConfig {
 
 impl Default for SandboxConfig {
     /// [`DEFAULT_USERNAME`] of [`DEFAULT_TENANT`], the other tenant's user and the reader;
-    /// the real API's token lifetimes; pages of 20, at most 100.
+    /// the real API's token lifetimes; pages of 20, at most 100; the kit's default rate limit.
     fn default() -> Self {
         SandboxConfig::with_user(DEFAULT_USERNAME, DEFAULT_PASSWORD, DEFAULT_TENANT)
     }

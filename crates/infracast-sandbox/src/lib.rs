@@ -7,11 +7,17 @@
 //! client bug shows up as a failing test rather than a silent pass. It is its own authority on
 //! the API, written from the documentation: it shares no code with the provider.
 //!
+//! It is the Infracast layer on [`sandbox_kit`], which supplies what every vendor sandbox
+//! shares (request ids, counters, latency, fault injection, rate limits, control endpoints,
+//! state files, the server and the shared flags); this crate holds the API itself.
+//!
 //! # Layout
 //!
-//! - [`config`]: [`SandboxConfig`] (users and tenants, token lifetimes, page sizes).
-//! - `state`: [`SandboxState`], shared by requests; `store`: the integrations; `tokens`:
-//!   access and refresh tokens.
+//! - [`config`]: [`SandboxConfig`] (users and tenants, token lifetimes, page sizes, the kit's
+//!   settings).
+//! - `state`: [`SandboxState`], shared by requests; `store`: the integrations; `persistence`:
+//!   how they are kept in a state file.
+//! - `vendor`: what the kit needs of Infracast (headers, who is calling, refusals).
 //! - `routes`: auth (login, refresh, who is calling) and the tenant's integrations.
 //! - `request`: the create/replace body and how an integration reads; `rules`: every type's
 //!   `config` keys.
@@ -22,19 +28,24 @@
 
 pub mod config;
 mod error;
+mod persistence;
 mod request;
 mod routes;
 mod rules;
 mod server;
 mod state;
 mod store;
-mod tokens;
+mod vendor;
 
 pub use config::SandboxConfig;
+/// The kit's fault injection and counters, as tests configure and read them.
+pub use sandbox_kit::{
+    FaultConfig, FaultKind, FaultRule, FaultWeights, KitSettings, RateLimit, Stats,
+};
 pub use server::Sandbox;
 pub use state::SandboxState;
 
-/// The sandbox as an axum [`Router`](axum::Router) over `state`.
+/// The sandbox as an axum [`Router`](axum::Router) over `state`, inside the kit's pipeline.
 pub fn app(state: SandboxState) -> axum::Router {
-    routes::router().with_state(state)
+    sandbox_kit::app(routes::router(), state)
 }

@@ -1,56 +1,42 @@
-//! [`Sandbox`]: the app bound to an address, serving until shut down.
+//! [`Sandbox`]: a sandbox's app served on an address (the kit's [`Server`]) until shut down.
 
 use std::io;
 use std::net::SocketAddr;
 
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
+use sandbox_kit::Server;
 
 use crate::{SandboxConfig, SandboxState, app};
 
-/// A running sandbox.
+/// A running sandbox; dropping it stops it too.
 pub struct Sandbox {
     state: SandboxState,
-    addr: SocketAddr,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<io::Result<()>>,
+    server: Server,
 }
 
 impl Sandbox {
-    /// Serves a sandbox of `config` on `addr` (port 0: a free one).
+    /// A fresh, in-memory sandbox of `config` on `addr` (port 0: a free one).
     pub async fn start(config: SandboxConfig, addr: SocketAddr) -> io::Result<Sandbox> {
-        let state = SandboxState::new(config);
-        let listener = TcpListener::bind(addr).await?;
-        let addr = listener.local_addr()?;
-        let (stop, stopped) = oneshot::channel::<()>();
-        let router = app(state.clone());
-        let task = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await
-        });
-        Ok(Sandbox {
-            state,
-            addr,
-            stop,
-            task,
-        })
+        Sandbox::serve(SandboxState::new(config), addr).await
+    }
+
+    /// `state` (e.g. opened from a state file) served on `addr`.
+    pub async fn serve(state: SandboxState, addr: SocketAddr) -> io::Result<Sandbox> {
+        let server = Server::start(app(state.clone()), addr).await?;
+        Ok(Sandbox { state, server })
     }
 
     /// The base URL, e.g. `http://127.0.0.1:41234`.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        self.server.url()
     }
 
+    /// The live state, for in-process inspection and control.
     pub fn state(&self) -> &SandboxState {
         &self.state
     }
 
+    /// Stops accepting connections and lets requests in flight finish.
     pub async fn shutdown(self) {
-        let _ = self.stop.send(());
-        let _ = self.task.await;
+        self.server.shutdown().await;
     }
 }

@@ -1,17 +1,20 @@
-//! [`SandboxState`]: what every request shares — the configuration, the integrations, the
-//! access and refresh tokens, and the counters.
+//! [`SandboxState`]: what every request shares — the configuration, the kit's part (counters,
+//! faults, buckets), access and refresh tokens, the integrations, and the state file that keeps
+//! them across restarts.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::path::Path;
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
+use sandbox_kit::sessions::Sessions;
+use sandbox_kit::{FaultConfig, Kit, StateFile, StateFileError, Stats};
 use serde_json::Value;
 
 use crate::config::SandboxConfig;
-use crate::request::render;
+use crate::error::ApiError;
+use crate::persistence;
 use crate::store::Store;
-use crate::tokens::Sessions;
 
-/// The sandbox's shared state; clones share it.
+/// The sandbox's shared state; clones share it. Tests inspect it in-process.
 #[derive(Clone)]
 pub struct SandboxState {
     inner: Arc<Inner>,
@@ -19,25 +22,44 @@ pub struct SandboxState {
 
 pub(crate) struct Inner {
     pub config: SandboxConfig,
-    pub store: RwLock<Store>,
+    pub kit: Kit,
     /// Access tokens (`Authorization: Bearer`).
     pub access: Sessions,
     /// Refresh tokens, each good for one `POST /api/v1/auth/refresh`.
     pub refresh: Sessions,
-    pub logins: AtomicU64,
-    pub refreshes: AtomicU64,
+    store: RwLock<Store>,
+    file: Option<StateFile>,
 }
 
 impl SandboxState {
+    /// A sandbox with no integration, in memory only.
     pub fn new(config: SandboxConfig) -> SandboxState {
+        SandboxState::build(config, Store::default(), None)
+    }
+
+    /// A sandbox keeping its integrations in the file at `path` (`--state`): what the file
+    /// holds, or nothing when it does not exist yet; every change is saved before it is
+    /// answered. Tokens, counters and faults are not kept: clients sign in again.
+    pub fn open(config: SandboxConfig, path: &Path) -> Result<SandboxState, StateFileError> {
+        let (file, saved) = StateFile::open(path, persistence::FORMAT, persistence::VERSION)?;
+        let store = match saved {
+            None => Store::default(),
+            Some(saved) => persistence::load(saved).map_err(|reason| file.invalid(reason))?,
+        };
+        // Written at once: an unwritable path fails at start, not at the first change.
+        file.save(&persistence::save(&store))?;
+        Ok(SandboxState::build(config, store, Some(file)))
+    }
+
+    fn build(config: SandboxConfig, store: Store, file: Option<StateFile>) -> SandboxState {
         SandboxState {
             inner: Arc::new(Inner {
+                kit: Kit::new(config.kit.clone()),
                 access: Sessions::new(config.access_ttl),
                 refresh: Sessions::new(config.refresh_ttl),
+                store: RwLock::new(store),
+                file,
                 config,
-                store: RwLock::new(Store::default()),
-                logins: AtomicU64::new(0),
-                refreshes: AtomicU64::new(0),
             }),
         }
     }
@@ -57,35 +79,65 @@ impl SandboxState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub(crate) fn store_mut(&self) -> RwLockWriteGuard<'_, Store> {
-        self.inner
+    /// Applies `change` to the store and saves it (under the same lock, so saves follow the
+    /// order of changes); a failed save is a 500 and the change stands in memory.
+    pub(crate) fn change<T>(
+        &self,
+        change: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut store = self
+            .inner
             .store
             .write()
-            .unwrap_or_else(PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner);
+        let outcome = change(&mut store)?;
+        if let Some(file) = &self.inner.file
+            && let Err(error) = file.save(&persistence::save(&store))
+        {
+            tracing::error!(target: "sandbox", %error, "cannot save the state file");
+            return Err(ApiError::internal(
+                "the sandbox could not save its state file",
+            ));
+        }
+        Ok(outcome)
     }
 
     /// Every stored integration of every tenant as the API reads it, plus `tenant` and, under
-    /// `secrets`, what reads leave out: for tests that check what was sent.
+    /// `stored_config`, everything it holds, secrets included: for tests that check what a
+    /// client sent. Never served over HTTP.
     pub fn integrations(&self) -> Vec<Value> {
         self.store()
             .all()
             .into_iter()
-            .map(|s| {
-                let mut v = render(s);
-                v["tenant"] = Value::from(s.tenant.clone());
-                v["stored_config"] = Value::Object(s.config.clone());
-                v
-            })
+            .map(persistence::inspect)
             .collect()
     }
 
-    /// Successful logins (credentials) so far.
+    /// [`SandboxState::integrations`]' entry of `id`.
+    pub fn integration(&self, id: &str) -> Option<Value> {
+        let store = self.store();
+        let found = store.all().into_iter().find(|s| s.id == id);
+        found.map(persistence::inspect)
+    }
+
+    /// The kit's counters: requests, statuses, logins (`logins`), refreshes
+    /// (`token_extensions`), 401s, 429s, faults.
+    pub fn stats(&self) -> Stats {
+        self.inner.kit.stats()
+    }
+
+    /// Successful sign-ins with credentials so far.
     pub fn logins(&self) -> u64 {
-        self.inner.logins.load(Ordering::Relaxed)
+        self.stats().logins
     }
 
     /// Successful refreshes so far.
     pub fn refreshes(&self) -> u64 {
-        self.inner.refreshes.load(Ordering::Relaxed)
+        self.stats().token_extensions
+    }
+
+    /// Replaces the fault injection (`Err` says what is wrong with `faults`).
+    pub fn set_faults(&self, faults: FaultConfig) -> Result<(), String> {
+        self.inner.kit.set_faults(faults)
     }
 }

@@ -2,22 +2,21 @@
 //! user) and `POST /api/v1/auth/refresh` (a refresh token → the same, the refresh token
 //! spent); and [`Principal`], who an API call comes from (`Authorization: Bearer`).
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, State};
-use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use sandbox_kit::Caller;
+use sandbox_kit::sessions::TokenStatus;
 use secrecy::ExposeSecret;
 use serde_json::{Map, Value, json};
 
 use crate::config::User;
 use crate::error::{ApiError, Issue};
 use crate::state::SandboxState;
-use crate::tokens::TokenStatus;
 
 /// The caller of an API route: a user with a valid access token.
 #[derive(Debug, Clone)]
@@ -54,27 +53,24 @@ impl Principal {
 impl FromRequestParts<SandboxState> for Principal {
     type Rejection = ApiError;
 
+    /// Who the kit's pipeline identified (the same check of `Authorization: Bearer` that
+    /// rate limits and faults go by).
     async fn from_request_parts(
         parts: &mut Parts,
         state: &SandboxState,
     ) -> Result<Principal, ApiError> {
-        let header = parts
-            .headers
-            .get(AUTHORIZATION)
-            .ok_or_else(|| ApiError::unauthorized("missing Authorization header"))?;
-        let token = header
-            .to_str()
-            .ok()
-            .and_then(|h| h.strip_prefix("Bearer "))
-            .ok_or_else(|| ApiError::unauthorized("the Authorization header must be Bearer"))?;
-        match state.inner().access.check(token.trim()) {
-            TokenStatus::Valid(username) => state
+        let caller = parts.extensions.get::<Caller>();
+        match caller.cloned().unwrap_or(Caller::NoCredentials) {
+            Caller::User { user, .. } => state
                 .config()
-                .find_user(&username)
+                .find_user(&user)
                 .map(|user| Principal { user: user.clone() })
                 .ok_or_else(|| ApiError::unauthorized("unknown user")),
-            TokenStatus::Expired => Err(ApiError::unauthorized("the access token has expired")),
-            TokenStatus::Unknown => Err(ApiError::unauthorized("invalid access token")),
+            Caller::ExpiredToken => Err(ApiError::unauthorized("the access token has expired")),
+            Caller::InvalidCredentials => Err(ApiError::unauthorized(
+                "invalid access token (send Authorization: Bearer <token>)",
+            )),
+            Caller::NoCredentials => Err(ApiError::unauthorized("missing Authorization header")),
         }
     }
 }
@@ -132,13 +128,18 @@ fn grant(state: &SandboxState, user: &User) -> Response {
 }
 
 pub async fn login(State(state): State<SandboxState>, body: Bytes) -> Result<Response, ApiError> {
-    let values = fields(&body, &["username", "password"])?;
+    let counters = state.inner().kit.counters();
+    let values =
+        fields(&body, &["username", "password"]).inspect_err(|_| counters.login_failed())?;
     let user = state
         .config()
         .find_user(&values[0])
-        .filter(|u| u.password.expose_secret() == values[1])
-        .ok_or_else(|| ApiError::unauthorized("invalid username or password"))?;
-    state.inner().logins.fetch_add(1, Ordering::Relaxed);
+        .filter(|u| u.password.expose_secret() == values[1]);
+    let Some(user) = user else {
+        counters.login_failed();
+        return Err(ApiError::unauthorized("invalid username or password"));
+    };
+    counters.login_succeeded();
     Ok(grant(&state, user))
 }
 
@@ -160,6 +161,6 @@ pub async fn refresh(State(state): State<SandboxState>, body: Bytes) -> Result<R
         .ok_or_else(|| ApiError::unauthorized("unknown user"))?;
     // Each refresh token is good for one refresh: the answer carries the next one.
     inner.refresh.expire(&values[0]);
-    inner.refreshes.fetch_add(1, Ordering::Relaxed);
+    inner.kit.counters().token_extended();
     Ok(grant(&state, user))
 }

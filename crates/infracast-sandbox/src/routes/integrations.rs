@@ -76,9 +76,15 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     principal.may_update(&tenant)?;
     let body = parse(&body)?;
-    let mut store = state.store_mut();
-    let stored = store.insert(&tenant, body.rules.name, body.name, body.config);
-    Ok((StatusCode::CREATED, Json(render(stored))).into_response())
+    let created = state.change(|store| {
+        Ok(render(store.insert(
+            &tenant,
+            body.rules.name,
+            body.name,
+            body.config,
+        )))
+    })?;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
 pub async fn read(
@@ -100,21 +106,21 @@ pub async fn replace(
 ) -> Result<Response, ApiError> {
     principal.may_update(&tenant)?;
     let body = parse(&body)?;
-    let mut store = state.store_mut();
-    let current = store.get(&tenant, &id).ok_or_else(|| not_found(&id))?;
-    if current.type_name != body.rules.name {
-        return Err(ApiError::invalid(vec![Issue::new(
-            "type",
-            format!(
-                "an integration's type cannot change (it is {:?})",
-                current.type_name
-            ),
-        )]));
-    }
-    let stored = store
-        .replace(&tenant, &id, body.name, body.config)
-        .ok_or_else(|| not_found(&id))?;
-    Ok(Json(render(stored)).into_response())
+    let replaced = state.change(|store| {
+        let current = store.get(&tenant, &id).ok_or_else(|| not_found(&id))?;
+        if current.type_name != body.rules.name {
+            return Err(ApiError::invalid(vec![Issue::new(
+                "type",
+                format!(
+                    "an integration's type cannot change (it is {:?})",
+                    current.type_name
+                ),
+            )]));
+        }
+        let stored = store.replace(&tenant, &id, body.name, body.config);
+        stored.map(render).ok_or_else(|| not_found(&id))
+    })?;
+    Ok(Json(replaced).into_response())
 }
 
 pub async fn delete(
@@ -123,9 +129,11 @@ pub async fn delete(
     Path((tenant, id)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     principal.may_update(&tenant)?;
-    if state.store_mut().remove(&tenant, &id) {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Err(not_found(&id))
-    }
+    state.change(|store| {
+        if store.remove(&tenant, &id) {
+            Ok(StatusCode::NO_CONTENT.into_response())
+        } else {
+            Err(not_found(&id))
+        }
+    })
 }

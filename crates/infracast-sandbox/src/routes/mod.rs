@@ -1,5 +1,6 @@
-//! The API's routes: auth, and the tenant's integrations. Anything else is a `NOT_FOUND`, a
-//! wrong method a `BAD_REQUEST` with status 405, both in the API's error shape.
+//! The API's routes: auth, the tenant's integrations, and the kit's control endpoints under
+//! `/_sandbox/`. Anything else is a `NOT_FOUND`, a wrong method a `BAD_REQUEST` with status
+//! 405, both in the API's error shape.
 
 pub mod auth;
 mod integrations;
@@ -28,6 +29,7 @@ pub fn router() -> Router<SandboxState> {
                 .put(integrations::replace)
                 .delete(integrations::delete),
         )
+        .merge(sandbox_kit::control::routes())
         .method_not_allowed_fallback(|| async {
             ApiError::with_status(StatusCode::METHOD_NOT_ALLOWED, "method not allowed")
         })

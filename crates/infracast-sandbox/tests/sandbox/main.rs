@@ -3,12 +3,13 @@
 
 mod auth;
 mod integrations;
+mod kit;
 mod pagination;
 
 use std::time::Duration;
 
 use infracast_sandbox::config::{DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USERNAME};
-use infracast_sandbox::{Sandbox, SandboxConfig};
+use infracast_sandbox::{Sandbox, SandboxConfig, SandboxState};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -25,7 +26,12 @@ impl Api {
     }
 
     pub async fn with(config: SandboxConfig) -> Api {
-        let sandbox = Sandbox::start(config, "127.0.0.1:0".parse().unwrap())
+        Api::serve(SandboxState::new(config)).await
+    }
+
+    /// A logged-in caller of `state` served on a free port.
+    pub async fn serve(state: SandboxState) -> Api {
+        let sandbox = Sandbox::serve(state, "127.0.0.1:0".parse().unwrap())
             .await
             .expect("the sandbox starts");
         let http = reqwest::Client::builder()
