@@ -3,7 +3,7 @@
 #   make test  every test: unit, in-process gRPC, sandbox, and acceptance through the real Terraform CLI
 #   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
 #              side by side with terraform_data; writes docs/performance.md (not part of `test`)
-#   make docs  regenerate docs/ (index, resources, data sources) from the schemas and examples/
+#   make docs  regenerate each provider's docs/ (index, resources, data sources, list resources) from its schemas and examples/
 #   make release  build the release binary (profile release-dist: no debug info) and package it for the Registry into target/dist
 #   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
 
@@ -29,6 +29,7 @@ lint:
 
 docs:
 	cargo run --quiet -p terraform-provider-prismacloud --example docgen
+	cargo run --quiet -p terraform-provider-infracast --example docgen
 
 release:
 	cargo build --profile release-dist -p terraform-provider-prismacloud --bin terraform-provider-prismacloud

@@ -5,7 +5,8 @@
 //! integration may exist: it is looked up by name and type before posting again. Infracast does
 //! not say that names are unique, so the lookup adopts only an integration that was not there
 //! before this create began: the ids of same-named integrations of the type are noted from a
-//! list taken before the POST (the list a refresh already fetched, when there is one).
+//! list sent after this client's last write (the one a refresh fetched, when it is recent), so
+//! the residual risk is a namesake someone else creates within seconds of this POST.
 
 use std::collections::BTreeSet;
 
@@ -109,25 +110,26 @@ impl Client {
     /// Creates an integration and returns it as the API reports it.
     pub async fn create(&self, request: &IntegrationRequest) -> Result<Integration, Error> {
         let inner = self.inner();
-        let before = {
-            let listing = inner
-                .snapshots
-                .listing(Integrations, 0, None, &inner.api.transport, || {
-                    self.list_all()
-                })
-                .await?;
-            listing
-                .items()
-                .iter()
-                .filter_map(|item| wire::integration(item.clone()).ok())
-                .filter(|i| {
-                    i.name() == request.name()
-                        && i.integration_type
-                            .eq_ignore_ascii_case(&request.integration_type)
-                })
-                .map(|i| i.id)
-                .collect()
+        // What exists before the POST: a list sent after this client's last write (the one a
+        // refresh fetched, when it is recent enough), else a new one.
+        let fresh = inner
+            .snapshots
+            .fresh(Integrations, &inner.api.transport, || self.list_all())
+            .await?;
+        let items = match fresh {
+            Some(listing) => listing.items().to_vec(),
+            None => self.list_all().await?,
         };
+        let before = items
+            .into_iter()
+            .filter_map(|item| wire::integration(item).ok())
+            .filter(|i| {
+                i.name() == request.name()
+                    && i.integration_type
+                        .eq_ignore_ascii_case(&request.integration_type)
+            })
+            .map(|i| i.id)
+            .collect();
         let _writing = inner.snapshots.writing();
         let creation = Creation {
             client: self,

@@ -8,7 +8,7 @@ use std::time::Duration;
 use apiclient::Error;
 use infracast::api::{Client, ClientConfig};
 use infracast_sandbox::config::{DEFAULT_PASSWORD, DEFAULT_USERNAME, OTHER_TENANT};
-use infracast_sandbox::{Sandbox, SandboxConfig};
+use infracast_sandbox::{FaultConfig, FaultKind, FaultRule, FaultWeights, Sandbox, SandboxConfig};
 use integration_engine::api::{IntegrationRequest, SecretValue};
 use secrecy::SecretString;
 use serde_json::{Map, json};
@@ -210,4 +210,52 @@ async fn a_refused_refresh_means_signing_in_again() {
     api.list(None).await.unwrap();
     let state = sandbox.state();
     assert_eq!((state.logins(), state.refreshes()), (2, 0));
+}
+
+/// One fault of `kind` on `route`, then none.
+fn one_fault(kind: FaultKind, route: &str) -> FaultConfig {
+    FaultConfig::default().with_rule(
+        FaultRule::everywhere(1.0, FaultWeights::only(kind))
+            .on(route)
+            .limited(1),
+    )
+}
+
+#[tokio::test]
+async fn a_create_whose_answer_is_lost_is_found_not_repeated() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let api = client(&sandbox.url());
+    // A colleague's integration of the same name and type exists already: it is not adopted.
+    let theirs = api.create(&webhook("Twin", "s")).await.unwrap();
+    for kind in [FaultKind::ServerError, FaultKind::Drop] {
+        let post = "POST /api/v1/tenants/{tenant}/integrations";
+        sandbox.state().set_faults(one_fault(kind, post)).unwrap();
+        let created = api.create(&webhook("Twin", "s")).await.unwrap();
+        assert_ne!(created.id, theirs.id, "{kind}");
+        let stored = sandbox.state().integration(&created.id).unwrap();
+        assert_eq!(stored["stored_config"]["secret"], "s");
+    }
+    assert_eq!(
+        sandbox.state().integrations().len(),
+        3,
+        "nothing duplicated"
+    );
+}
+
+#[tokio::test]
+async fn a_token_refused_early_is_replaced_through_the_refresh_token() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let api = client(&sandbox.url());
+    api.list(None).await.unwrap();
+    let get = "GET /api/v1/tenants/{tenant}/integrations";
+    sandbox
+        .state()
+        .set_faults(one_fault(FaultKind::TokenExpiry, get))
+        .unwrap();
+    api.list(None)
+        .await
+        .expect("a 401 is followed by a new token");
+    let state = sandbox.state();
+    assert_eq!(state.stats().unauthorized, 1);
+    assert_eq!((state.logins(), state.refreshes()), (1, 1));
 }

@@ -6,8 +6,10 @@
 mod support;
 
 mod acceptance_check;
+mod acceptance_faults;
 mod acceptance_pagination;
 mod acceptance_secrets;
+mod acceptance_session;
 mod acceptance_types;
 mod acceptance_validation;
 mod api_client;

@@ -50,10 +50,11 @@ pub fn runtime() -> Runtime {
         .expect("a tokio runtime")
 }
 
-/// A sandbox and a Terraform workspace pointed at it (dereferences to the workspace).
+/// A sandbox and a Terraform workspace pointed at it (dereferences to the workspace). Dropped,
+/// the sandbox stops with its runtime.
 pub struct Acceptance {
     ws: Workspace,
-    sandbox: Option<Sandbox>,
+    sandbox: Sandbox,
     runtime: Runtime,
 }
 
@@ -89,13 +90,13 @@ impl Acceptance {
         ws.env("INFRACAST_MAX_RETRIES", "3");
         Acceptance {
             ws,
-            sandbox: Some(sandbox),
+            sandbox,
             runtime,
         }
     }
 
     pub fn sandbox(&self) -> &Sandbox {
-        self.sandbox.as_ref().expect("the sandbox runs until drop")
+        &self.sandbox
     }
 
     /// An API client of the default user, for changes made outside Terraform.
@@ -105,32 +106,25 @@ impl Acceptance {
 
     /// What the sandbox stores, every tenant, secrets under `stored_config`.
     pub fn integrations(&self) -> Vec<Json> {
-        self.sandbox().state().integrations()
+        self.sandbox.state().integrations()
     }
 
+    /// [`Acceptance::integrations`]' entry of `id`.
     pub fn integration(&self, id: &str) -> Option<Json> {
-        self.integrations().into_iter().find(|i| i["id"] == id)
+        self.sandbox.state().integration(id)
     }
 
-    pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
-        self.runtime.block_on(f)
+    /// Runs `future` (an out-of-band API call) to completion.
+    pub fn wait<F: std::future::Future>(&self, future: F) -> F::Output {
+        self.runtime.block_on(future)
     }
 
-    /// Copies `examples/<path>` into the scratch directory (same relative place, so module
-    /// sources keep working); where it now is.
+    /// `examples/<path>` of this crate copied to the same place in the scratch directory (so
+    /// module sources stay valid); the copy's path.
     pub fn copy_example(&self, path: &str) -> PathBuf {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("examples")
-            .join(path);
-        self.ws.copy_tree_into(&from, &format!("examples/{path}"))
-    }
-}
-
-impl Drop for Acceptance {
-    fn drop(&mut self) {
-        if let Some(sandbox) = self.sandbox.take() {
-            self.runtime.block_on(sandbox.shutdown());
-        }
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        self.ws
+            .copy_tree_into(&examples.join(path), &format!("examples/{path}"))
     }
 }
 
@@ -158,7 +152,7 @@ impl Acceptance {
             config: config.as_object().expect("a JSON object").clone(),
             secrets: Default::default(),
         };
-        self.block_on(self.api().create(&request))
+        self.wait(self.api().create(&request))
             .expect("the sandbox creates it")
             .id
     }
