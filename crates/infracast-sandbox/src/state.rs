@@ -3,7 +3,7 @@
 //! them across restarts.
 
 use std::path::Path;
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use sandbox_kit::sessions::Sessions;
 use sandbox_kit::{FaultConfig, Kit, StateFile, StateFileError, Stats};
@@ -27,7 +27,8 @@ pub(crate) struct Inner {
     pub access: Sessions,
     /// Refresh tokens, each good for one `POST /api/v1/auth/refresh`.
     pub refresh: Sessions,
-    store: RwLock<Store>,
+    /// One lock for reads and changes: a change and its save happen under it.
+    store: Mutex<Store>,
     file: Option<StateFile>,
 }
 
@@ -57,7 +58,7 @@ impl SandboxState {
                 kit: Kit::new(config.kit.clone()),
                 access: Sessions::new(config.access_ttl),
                 refresh: Sessions::new(config.refresh_ttl),
-                store: RwLock::new(store),
+                store: Mutex::new(store),
                 file,
                 config,
             }),
@@ -72,34 +73,32 @@ impl SandboxState {
         &self.inner.config
     }
 
-    pub(crate) fn store(&self) -> RwLockReadGuard<'_, Store> {
-        self.inner
-            .store
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        let lock = self.inner.store.lock();
+        lock.unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Applies `change` to the store and saves it (under the same lock, so saves follow the
-    /// order of changes); a failed save is a 500 and the change stands in memory.
+    /// Applies `change` to the store, then saves the store to the state file (if any) before
+    /// the change is answered, under the same lock so that saves follow the order of changes.
+    /// A failed save is a 500; the change stands in memory.
     pub(crate) fn change<T>(
         &self,
         change: impl FnOnce(&mut Store) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let mut store = self
-            .inner
-            .store
-            .write()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut store = self.store();
         let outcome = change(&mut store)?;
-        if let Some(file) = &self.inner.file
-            && let Err(error) = file.save(&persistence::save(&store))
-        {
-            tracing::error!(target: "sandbox", %error, "cannot save the state file");
-            return Err(ApiError::internal(
-                "the sandbox could not save its state file",
-            ));
+        let Some(file) = &self.inner.file else {
+            return Ok(outcome);
+        };
+        match file.save(&persistence::save(&store)) {
+            Ok(()) => Ok(outcome),
+            Err(error) => {
+                tracing::error!(target: "sandbox", %error, "cannot save the state file");
+                Err(ApiError::internal(
+                    "the sandbox could not save its state file",
+                ))
+            }
         }
-        Ok(outcome)
     }
 
     /// Every stored integration of every tenant as the API reads it, plus `tenant` and, under

@@ -40,22 +40,15 @@ fn directories(root: &Path, relative: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn examples_are_formatted_and_valid() {
     let t = Acceptance::new();
-    let fmt = t.terraform_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &[
-            "fmt",
-            "-check",
-            "-recursive",
-            "-diff",
-            "-no-color",
-            "examples",
-        ],
-    );
-    assert_eq!(
-        fmt.code,
-        0,
-        "run `terraform fmt -recursive examples/`:\n{}",
-        fmt.all()
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fmt_check: Vec<&str> = "fmt -check -recursive -diff -no-color examples"
+        .split(' ')
+        .collect();
+    let fmt = t.terraform_in(crate_dir, &fmt_check);
+    let unformatted = fmt.all();
+    assert!(
+        fmt.code == 0,
+        "run `terraform fmt -recursive examples/`:\n{unformatted}"
     );
 
     let root = t.copy_example("");
