@@ -1,5 +1,5 @@
 //! A tenant with more integrations than one page holds: the list data source, the lookup by
-//! name, a refresh and `terraform query` all read every page.
+//! name, a refresh and `terraform query` (with generated configuration) all read every page.
 
 use crate::support::Acceptance;
 
