@@ -15,6 +15,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use tokio::time::Instant;
 
+use crate::Caller;
+
 /// A session token. `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Token(String);
@@ -114,6 +116,20 @@ impl Sessions {
             Some(session) => TokenStatus::Valid(Arc::clone(&session.username)),
         }
     }
+
+    /// Who presents `token`, as [`crate::Vendor::identify`] answers: its user (with the token,
+    /// which the `token_expiry` fault may end early), an expired token, or credentials this
+    /// sandbox never issued.
+    pub fn caller(&self, token: &str) -> Caller {
+        match self.check(token) {
+            TokenStatus::Valid(user) => Caller::User {
+                user,
+                token: Some(token.to_owned()),
+            },
+            TokenStatus::Expired => Caller::ExpiredToken,
+            TokenStatus::Unknown => Caller::InvalidCredentials,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +147,18 @@ mod tests {
         tokio::time::advance(Duration::from_secs(61)).await;
         assert_eq!(sessions.check(token.expose()), TokenStatus::Expired);
         assert_eq!(sessions.check("never-issued"), TokenStatus::Unknown);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_token_names_its_caller() {
+        let sessions = Sessions::new(Duration::from_secs(60));
+        let token = sessions.issue("alice");
+        let caller = sessions.caller(token.expose());
+        assert_eq!(caller.user().map(|u| &**u), Some("alice"));
+        assert_eq!(caller.token(), Some(token.expose()));
+        sessions.expire(token.expose());
+        assert_eq!(sessions.caller(token.expose()), Caller::ExpiredToken);
+        assert_eq!(sessions.caller("never-issued"), Caller::InvalidCredentials);
     }
 
     #[test]
