@@ -5,7 +5,6 @@ use axum::extract::Request;
 use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sandbox_kit::sessions::TokenStatus;
 use sandbox_kit::{Caller, Kit, RateField, Refusal, RequestInfo, Vendor};
 
 use crate::error::ApiError;
@@ -43,14 +42,7 @@ impl Vendor for SandboxState {
             Some(Err(())) => return Caller::InvalidCredentials,
             Some(Ok(token)) => token,
         };
-        match self.inner().access.check(token) {
-            TokenStatus::Valid(user) => Caller::User {
-                user,
-                token: Some(token.to_owned()),
-            },
-            TokenStatus::Expired => Caller::ExpiredToken,
-            TokenStatus::Unknown => Caller::InvalidCredentials,
-        }
+        self.inner().access.caller(token)
     }
 
     fn expire_token(&self, token: &str) {
