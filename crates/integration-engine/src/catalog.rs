@@ -177,6 +177,10 @@ pub enum Check {
     Name { min: usize, max: usize },
     /// A JSON object with at least these keys (for [`Kind::Json`]); the value is never quoted.
     JsonKeys(&'static [&'static str]),
+    /// For [`Kind::Json`]: the object's `key`, when present, is the string `value` (a key file's
+    /// `"type": "service_account"`). Messages name the key and the expected value, never the
+    /// value found: it may be a secret's.
+    JsonKeyIs(&'static str, &'static str),
     /// An e-mail address (`local@domain`).
     Email,
 }

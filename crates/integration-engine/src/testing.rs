@@ -86,7 +86,10 @@ pub static KEYFILE: IntegrationType = IntegrationType {
     fields: &[
         Field::required("key_json", Kind::Json, "The key file.")
             .secret()
-            .checked(&[Check::JsonKeys(&["client_email", "private_key"])]),
+            .checked(&[
+                Check::JsonKeys(&["client_email", "private_key"]),
+                Check::JsonKeyIs("type", "service_account"),
+            ]),
         Field::optional("admin", Kind::String, "The admin."),
         Field::optional("delegate", Kind::String, "Another admin."),
     ],

@@ -518,14 +518,27 @@ fn check_json(
         }
     };
     for check in field.checks {
-        if let Check::JsonKeys(keys) = check {
-            for key in keys.iter().filter(|k| !object.contains_key(**k)) {
-                diags.attribute_error(
-                    path.clone(),
-                    format!("Invalid {attr}"),
-                    format!("{attr} has no {key:?} key; it needs {}.", quoted(keys)),
-                );
+        match check {
+            Check::JsonKeys(keys) => {
+                for key in keys.iter().filter(|k| !object.contains_key(**k)) {
+                    diags.attribute_error(
+                        path.clone(),
+                        format!("Invalid {attr}"),
+                        format!("{attr} has no {key:?} key; it needs {}.", quoted(keys)),
+                    );
+                }
             }
+            Check::JsonKeyIs(key, expected) => {
+                let found = object.get(*key);
+                if found.is_some_and(|v| v.as_str() != Some(expected)) {
+                    diags.attribute_error(
+                        path.clone(),
+                        format!("Invalid {attr}"),
+                        format!("{attr}'s {key:?} key must be {expected:?}; it is something else."),
+                    );
+                }
+            }
+            _ => {}
         }
     }
 }

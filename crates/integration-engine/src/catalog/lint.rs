@@ -122,7 +122,7 @@ fn lint_field(owner: &str, f: &Field, p: &mut impl FnMut(String)) {
             Check::OneOfInteger(v) => matches!(f.kind, Kind::Integer) && !v.is_empty(),
             Check::IntegerRange(lo, hi) => matches!(f.kind, Kind::Integer) && lo <= hi,
             Check::OneOf(v) => matches!(f.kind, Kind::String | Kind::StringSet) && !v.is_empty(),
-            Check::JsonKeys(_) => matches!(f.kind, Kind::Json),
+            Check::JsonKeys(_) | Check::JsonKeyIs(..) => matches!(f.kind, Kind::Json),
             _ => matches!(f.kind, Kind::String),
         };
         if !fits {

@@ -241,3 +241,28 @@ fn an_aws_region_is_a_code_and_a_zone_names_its_region() {
         )]
     );
 }
+
+#[test]
+fn a_key_files_type_must_be_the_expected_one_and_is_never_quoted() {
+    let with_type = |ty: &str| {
+        format!(r#"{{"client_email":"svc@p.iam","private_key":"SECRETMATERIAL","type":{ty}}}"#)
+    };
+    let config = |text: String| {
+        obj(&[
+            ("name", Value::string("keys")),
+            ("key_json", Value::string(text)),
+        ])
+    };
+    assert!(problems(&KEYFILE, config(with_type("\"service_account\""))).is_empty());
+    for wrong in ["\"authorized_user\"", "42", "\"SECRETMATERIAL\""] {
+        let found = problems(&KEYFILE, config(with_type(wrong)));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (_, at, detail) = &found[0];
+        assert_eq!(at, "key_json");
+        assert!(
+            detail.contains("\"type\" key must be \"service_account\""),
+            "{detail}"
+        );
+        assert!(!detail.contains("SECRETMATERIAL") && !detail.contains("authorized_user"));
+    }
+}
