@@ -76,6 +76,11 @@ impl Resolved {
         self.get(attr).and_then(Value::as_bool).unwrap_or(false)
     }
 
+    /// Where the value of `attr` came from; `None` when it is set nowhere.
+    pub fn source(&self, attr: &str) -> Option<Source> {
+        self.values.get(attr).map(|(_, source)| *source)
+    }
+
     /// How diagnostics name the setting: its environment variable when the value came from
     /// one, else the attribute.
     pub fn label(&self, attr: &'static str) -> &'static str {
@@ -285,6 +290,11 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(r.text("api_key").as_deref(), Some("from-env"));
         assert_eq!(r.label("api_key"), "DATADOG_API_KEY");
+        assert_eq!(r.source("api_key"), Some(Source::Env("DATADOG_API_KEY")));
+        assert_eq!(r.source("verify"), None);
+        let configured = config(&[("verify", Value::Bool(true))]);
+        let r = resolve("demo", SETTINGS, &[], &configured, &env, &mut d);
+        assert_eq!(r.source("verify"), Some(Source::Config));
         let s = schema(SETTINGS, "x");
         let a = s.block.attribute("api_key").unwrap();
         assert!(a.sensitive);
