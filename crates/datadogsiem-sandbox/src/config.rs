@@ -1,0 +1,76 @@
+//! How a sandbox is set up: the two keys it accepts and what the Entra ID prerequisite finds.
+
+use secrecy::SecretString;
+use serde::Serialize;
+
+/// Demo API key a default sandbox accepts. Public on purpose: the sandbox is offline.
+pub const DEFAULT_API_KEY: &str = "sandbox-api-key";
+/// Demo application key a default sandbox accepts. Public on purpose: the sandbox is offline.
+pub const DEFAULT_APP_KEY: &str = "sandbox-app-key";
+/// The organization id the prerequisite endpoint reports.
+pub const DEFAULT_ORG_ID: &str = "00000000-0000-0000-0000-0000000d06d0";
+
+/// One Azure App Registration of the organization's Azure integration, as
+/// `GET /entra_id/azure_app_registrations` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AzureAppRegistration {
+    pub client_id: String,
+    pub tenant_id: String,
+    pub resource_collection_enabled: bool,
+    pub subscription_count: i64,
+    pub error_count: i64,
+}
+
+impl AzureAppRegistration {
+    /// A registration with resource collection enabled: the Entra ID source's prerequisite.
+    pub fn collecting() -> AzureAppRegistration {
+        AzureAppRegistration {
+            client_id: "11111111-aaaa-4bbb-8ccc-000000000001".into(),
+            tenant_id: "22222222-aaaa-4bbb-8ccc-000000000002".into(),
+            resource_collection_enabled: true,
+            subscription_count: 1,
+            error_count: 0,
+        }
+    }
+}
+
+/// Configuration of a sandbox. `Debug` never shows the keys (they are [`SecretString`]s).
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The `DD-API-KEY` every call must carry.
+    pub api_key: SecretString,
+    /// The `DD-APPLICATION-KEY` every call must carry.
+    pub app_key: SecretString,
+    /// The organization id the prerequisite endpoint reports.
+    pub org_id: String,
+    /// What the Entra ID prerequisite finds; creating an Entra ID configuration needs one with
+    /// resource collection enabled.
+    pub azure_app_registrations: Vec<AzureAppRegistration>,
+}
+
+impl Default for SandboxConfig {
+    /// The documented demo set-up: [`DEFAULT_API_KEY`] / [`DEFAULT_APP_KEY`], one Azure App
+    /// Registration with resource collection enabled.
+    fn default() -> Self {
+        SandboxConfig {
+            api_key: SecretString::from(DEFAULT_API_KEY),
+            app_key: SecretString::from(DEFAULT_APP_KEY),
+            org_id: DEFAULT_ORG_ID.into(),
+            azure_app_registrations: vec![AzureAppRegistration::collecting()],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_redacts_the_keys() {
+        let text = format!("{:?}", SandboxConfig::default());
+        assert!(
+            !text.contains(DEFAULT_API_KEY) && !text.contains(DEFAULT_APP_KEY),
+            "{text}"
+        );
+    }
+}
