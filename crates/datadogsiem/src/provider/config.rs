@@ -1,0 +1,262 @@
+//! The `provider "datadogsiem"` block: schema, static checks and resolution (each setting falls
+//! back to the environment variables the Datadog ecosystem uses) into API client settings.
+//!
+//! Where the API is: `site` (one of the nine documented sites) or `api_url` (a full base URL,
+//! for the sandbox and proxies). A value in the block beats one from the environment; setting
+//! both in the block is an error; from the environment alone, `DD_HOST` beats `DD_SITE` (it is
+//! the more precise of the two). Neither anywhere: `datadoghq.com`.
+
+use std::time::Duration;
+
+use integration_engine::data_sources::arguments::did_you_mean;
+use integration_engine::settings::{
+    self, Resolved, Setting, Source, parse_retries, parse_timeout, parse_url,
+};
+use secrecy::SecretString;
+use tfplugin::diag::{AttributePath, Diagnostics};
+use tfplugin::schema::Schema;
+use tfplugin::value::{Type, Value};
+use url::Url;
+
+use crate::api::{ClientConfig, DEFAULT_MAX_RETRIES, site};
+
+pub(crate) static SETTINGS: &[Setting] = &[
+    Setting {
+        attr: "api_key",
+        env: &["DD_API_KEY", "DATADOG_API_KEY"],
+        ty: Type::String,
+        sensitive: true,
+        description: "The organization's Datadog API key (sent as `DD-API-KEY`).",
+    },
+    Setting {
+        attr: "app_key",
+        env: &["DD_APP_KEY", "DATADOG_APP_KEY"],
+        ty: Type::String,
+        sensitive: true,
+        description: "A Datadog application key (sent as `DD-APPLICATION-KEY`) of a user or \
+                      service account with the `manage_integrations` permission.",
+    },
+    Setting {
+        attr: "site",
+        env: &["DD_SITE"],
+        ty: Type::String,
+        sensitive: false,
+        description: "The Datadog site of the organization: `datadoghq.com` (the default), \
+                      `us3.datadoghq.com`, `us5.datadoghq.com`, `ap1.datadoghq.com`, \
+                      `ap2.datadoghq.com`, `uk1.datadoghq.com`, `datadoghq.eu`, \
+                      `ddog-gov.com` or `us2.ddog-gov.com`. The API is then \
+                      `https://api.<site>`. Conflicts with `api_url` in this block; a `site` \
+                      set here beats `DD_HOST` from the environment.",
+    },
+    Setting {
+        attr: "api_url",
+        env: &["DD_HOST", "DATADOG_HOST"],
+        ty: Type::String,
+        sensitive: false,
+        description: "The API's full base URL instead of a `site`, e.g. \
+                      `https://api.datadoghq.eu` or a proxy's; a bare host name means \
+                      `https://`. Plain `http://` is accepted only for loopback addresses \
+                      such as the local `datadogsiem-sandbox`, unless `insecure_http` is set.",
+    },
+    Setting {
+        attr: "request_timeout",
+        env: &["DATADOGSIEM_REQUEST_TIMEOUT"],
+        ty: Type::String,
+        sensitive: false,
+        description: "Timeout of one HTTP request, as a duration such as `30s` or `2m`. \
+                      Defaults to `30s`.",
+    },
+    Setting {
+        attr: "max_retries",
+        env: &["DATADOGSIEM_MAX_RETRIES"],
+        ty: Type::Number,
+        sensitive: false,
+        description: "How many times a request is retried after a rate limit (429), a server \
+                      error (5xx) or a network failure, with exponential backoff that waits \
+                      as long as `X-RateLimit-Reset` (or `Retry-After`) asks. Defaults to `5`.",
+    },
+    Setting {
+        attr: "ca_file",
+        env: &["DATADOGSIEM_CA_FILE"],
+        ty: Type::String,
+        sensitive: false,
+        description: "Path of a PEM file with the certificate(s) of a private certificate \
+                      authority to trust, in addition to the system's, when the API sits behind \
+                      a TLS proxy with a private CA. TLS certificates are always verified.",
+    },
+    Setting {
+        attr: "insecure_http",
+        env: &["DATADOGSIEM_INSECURE_HTTP"],
+        ty: Type::Bool,
+        sensitive: false,
+        description: "Allow a plain `http://` `api_url` to a host that is not a loopback \
+                      address. The keys and secrets then travel unencrypted: only for test \
+                      set-ups behind a trusted network. Defaults to `false`.",
+    },
+];
+
+pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
+
+pub fn schema() -> Schema {
+    settings::schema(
+        SETTINGS,
+        "Manages Datadog Cloud SIEM entity context sync configurations: where Cloud SIEM pulls \
+         users, groups and devices from.",
+    )
+}
+
+/// Why `raw` is not a site, with the sites and the likeliest one.
+fn not_a_site(raw: &str) -> String {
+    let hint = match site::meant(raw) {
+        Some(s) => format!(" Did you mean {s:?}?"),
+        None => did_you_mean(raw, site::SITES.iter().copied()),
+    };
+    format!(
+        "{raw:?} is not a Datadog site.{hint} Use one of: {}; or set api_url to a full URL.",
+        site::SITES.join(", ")
+    )
+}
+
+/// Why an API URL is refused: its host is a site or the web app, not the API.
+fn not_the_api(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
+    let site = site::meant(host).filter(|_| !host.starts_with("api."))?;
+    Some(format!(
+        "{host} is the Datadog site or its web app, not its API. Set site = {site:?}, or \
+         api_url = \"https://api.{site}\"."
+    ))
+}
+
+/// Static checks of known values (at validation time nothing is resolved yet).
+pub fn validate(config: &Value) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    if let Some(raw) = config.get("site").as_str()
+        && !site::is_site(raw)
+    {
+        diags.attribute_error(AttributePath::root("site"), "Invalid site", not_a_site(raw));
+    }
+    if !config.get("site").is_null() && !config.get("api_url").is_null() {
+        diags.attribute_error(
+            AttributePath::root("api_url"),
+            "Conflicting site and api_url",
+            "Set either site (a Datadog site such as \"datadoghq.eu\") or api_url (a full base \
+             URL), not both.",
+        );
+    }
+    // Only the syntax here: whether plain http:// is allowed also depends on insecure_http and
+    // the environment, which `resolve` sees (still at plan time).
+    if let Some(raw) = config.get("api_url").as_str() {
+        match parse_url(raw, true) {
+            Err(e) => diags.attribute_error(AttributePath::root("api_url"), "Invalid api_url", e),
+            Ok(url) => {
+                if let Some(e) = not_the_api(&url) {
+                    diags.attribute_error(AttributePath::root("api_url"), "Invalid api_url", e);
+                }
+            }
+        }
+    }
+    if let Some(raw) = config.get("request_timeout").as_str()
+        && let Err(e) = parse_timeout(raw)
+    {
+        diags.attribute_error(
+            AttributePath::root("request_timeout"),
+            "Invalid request_timeout",
+            e,
+        );
+    }
+    let retries = config.get("max_retries");
+    if retries.is_present()
+        && let Err(e) = parse_retries(retries)
+    {
+        diags.attribute_error(
+            AttributePath::root("max_retries"),
+            "Invalid max_retries",
+            format!("max_retries {e}"),
+        );
+    }
+    diags
+}
+
+/// The base URL the resolved settings point at (see the module's rules).
+fn base_url(r: &Resolved, diags: &mut Diagnostics) -> Option<Url> {
+    let from_site = |diags: &mut Diagnostics| {
+        let raw = r.text("site").unwrap_or_else(|| site::DEFAULT_SITE.into());
+        site::base_url(&raw).or_else(|| {
+            r.invalid("site", not_a_site(&raw), diags);
+            None
+        })
+    };
+    let site_configured = r.source("site") == Some(Source::Config);
+    match r.text("api_url") {
+        Some(raw) if !site_configured => {
+            let parsed = parse_url(&raw, r.flag("insecure_http"))
+                .and_then(|url| not_the_api(&url).map_or(Ok(url), Err));
+            parsed.map_err(|e| r.invalid("api_url", e, diags)).ok()
+        }
+        _ => from_site(diags),
+    }
+}
+
+/// The PEM bundle at `path`, checked to hold at least one certificate.
+fn read_ca_file(path: &str) -> Result<Vec<u8>, String> {
+    let pem = std::fs::read(path.trim())
+        .map_err(|e| format!("Cannot read the CA file {path:?}: {e}."))?;
+    if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+        return Err(format!(
+            "The CA file {path:?} holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
+        ));
+    }
+    Ok(pem)
+}
+
+/// Resolve the provider block (with environment fallbacks from `env`) into client settings.
+pub fn resolve(
+    config: &Value,
+    env: &dyn Fn(&str) -> Option<String>,
+    user_agent: String,
+) -> Result<ClientConfig, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let required = ["api_key", "app_key"];
+    let r = settings::resolve("datadogsiem", SETTINGS, &required, config, env, &mut diags);
+    let url = base_url(&r, &mut diags);
+    let timeout = r.text("request_timeout");
+    let request_timeout = parse_timeout(timeout.as_deref().unwrap_or(DEFAULT_REQUEST_TIMEOUT))
+        .unwrap_or_else(|e| {
+            r.invalid("request_timeout", e, &mut diags);
+            Duration::ZERO
+        });
+    let max_retries = match r.get("max_retries").map(parse_retries) {
+        None => DEFAULT_MAX_RETRIES,
+        Some(Ok(n)) => n,
+        Some(Err(e)) => {
+            let label = r.label("max_retries");
+            r.invalid("max_retries", format!("{label} {e}"), &mut diags);
+            0
+        }
+    };
+    let ca_pem = r.text("ca_file").and_then(|path| {
+        read_ca_file(&path)
+            .map_err(|e| r.invalid("ca_file", e, &mut diags))
+            .ok()
+    });
+    let (Some(url), Some(api_key), Some(app_key)) = (url, r.text("api_key"), r.text("app_key"))
+    else {
+        return Err(diags);
+    };
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut client = ClientConfig::new(
+        url,
+        SecretString::from(api_key),
+        SecretString::from(app_key),
+    );
+    client.request_timeout = request_timeout;
+    client.max_retries = max_retries;
+    client.user_agent = user_agent;
+    client.ca_pem = ca_pem;
+    Ok(client)
+}
+
+#[cfg(test)]
+mod tests;
