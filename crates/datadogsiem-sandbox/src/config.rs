@@ -1,5 +1,10 @@
-//! How a sandbox is set up: the two keys it accepts and what the Entra ID prerequisite finds.
+//! How a sandbox is set up: the two keys it accepts, what the Entra ID prerequisite finds, and
+//! the kit's rate limit, latency and faults.
 
+use std::time::Duration;
+
+use sandbox_kit::rate_limit::DEFAULT_RATE_LIMIT;
+use sandbox_kit::{FaultConfig, KitSettings, RateLimit};
 use secrecy::SecretString;
 use serde::Serialize;
 
@@ -46,17 +51,38 @@ pub struct SandboxConfig {
     /// What the Entra ID prerequisite finds; creating an Entra ID configuration needs one with
     /// resource collection enabled.
     pub azure_app_registrations: Vec<AzureAppRegistration>,
+    /// The per-caller token bucket, or `None` for no rate limiting at all.
+    pub rate_limit: Option<RateLimit>,
+    /// A fixed delay before every API request (control endpoints excepted), for benchmarks.
+    pub latency: Duration,
+    /// Fault injection at start-up (none by default); `PUT /_sandbox/faults` changes it.
+    pub faults: FaultConfig,
+}
+
+impl SandboxConfig {
+    /// What the kit's part of the sandbox does.
+    pub fn kit_settings(&self) -> KitSettings {
+        KitSettings {
+            rate_limit: self.rate_limit,
+            latency: self.latency,
+            faults: self.faults.clone(),
+        }
+    }
 }
 
 impl Default for SandboxConfig {
     /// The documented demo set-up: [`DEFAULT_API_KEY`] / [`DEFAULT_APP_KEY`], one Azure App
-    /// Registration with resource collection enabled.
+    /// Registration with resource collection enabled, the kit's default rate limit, no added
+    /// latency, no faults.
     fn default() -> Self {
         SandboxConfig {
             api_key: SecretString::from(DEFAULT_API_KEY),
             app_key: SecretString::from(DEFAULT_APP_KEY),
             org_id: DEFAULT_ORG_ID.into(),
             azure_app_registrations: vec![AzureAppRegistration::collecting()],
+            rate_limit: Some(DEFAULT_RATE_LIMIT),
+            latency: Duration::ZERO,
+            faults: FaultConfig::default(),
         }
     }
 }

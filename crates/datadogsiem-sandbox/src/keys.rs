@@ -1,16 +1,17 @@
 //! The two keys every call carries: `DD-API-KEY` (the organization's API key) and
 //! `DD-APPLICATION-KEY` (a user's application key). No login, no token: a call with either
-//! key missing or wrong is answered 403 `{"errors": ["Forbidden"]}`.
+//! key missing or wrong is answered 403 `{"errors": ["Forbidden"]}`. The kit's pipeline asks
+//! [`check`] who is calling (`vendor.rs`); [`require`] turns anyone but the user away.
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use sandbox_kit::Caller;
 use secrecy::ExposeSecret;
 
 use crate::config::SandboxConfig;
 use crate::error::ApiError;
-use crate::state::SandboxState;
 
 pub const API_KEY_HEADER: &str = "dd-api-key";
 pub const APP_KEY_HEADER: &str = "dd-application-key";
@@ -37,10 +38,10 @@ pub fn check(headers: &HeaderMap, config: &SandboxConfig) -> Keys {
     }
 }
 
-/// Answers 403 unless both keys are right.
-pub async fn require(State(state): State<SandboxState>, request: Request, next: Next) -> Response {
-    match check(request.headers(), state.config()) {
-        Keys::Valid => next.run(request).await,
-        Keys::Missing | Keys::Wrong => ApiError::forbidden().into_response(),
+/// Answers 403 unless the pipeline identified the caller by both keys.
+pub async fn require(request: Request, next: Next) -> Response {
+    match request.extensions().get::<Caller>() {
+        Some(Caller::User { .. }) => next.run(request).await,
+        _ => ApiError::forbidden().into_response(),
     }
 }

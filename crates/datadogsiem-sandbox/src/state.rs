@@ -1,12 +1,18 @@
-//! The state one sandbox shares between requests: configuration and the stored
-//! configurations.
+//! The state one sandbox shares between requests: configuration, the kit's part (counters,
+//! faults, buckets), the stored configurations, and the state file that keeps them across
+//! restarts (a save holds the store's lock while it writes, so the file never misses a change
+//! that was answered).
 
 use std::fmt;
+use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use sandbox_kit::{FaultConfig, Kit, StateFile, StateFileError, Stats};
 use serde_json::Value;
 
 use crate::config::SandboxConfig;
+use crate::error::ApiError;
+use crate::persistence;
 use crate::render;
 use crate::store::{CredentialState, Store};
 
@@ -18,16 +24,36 @@ pub struct SandboxState {
 
 struct Inner {
     config: SandboxConfig,
+    kit: Kit,
     store: RwLock<Store>,
+    state_file: Option<StateFile>,
 }
 
 impl SandboxState {
-    /// Fresh state: no configurations.
+    /// Fresh state, in memory only: no configurations, full buckets.
     pub fn new(config: SandboxConfig) -> SandboxState {
+        SandboxState::with_store(config, Store::default(), None)
+    }
+
+    /// State kept in the file at `path` (`--state`): the configurations it holds, or none when
+    /// it does not exist yet; every change is saved to it before it is answered. The file is
+    /// written at once, so an unwritable path fails here rather than at the first change.
+    pub fn open(config: SandboxConfig, path: &Path) -> Result<SandboxState, StateFileError> {
+        let (file, saved) =
+            StateFile::open::<Store>(path, persistence::FORMAT, persistence::VERSION)?;
+        let store = saved.unwrap_or_default();
+        persistence::check(&store).map_err(|why| file.invalid(why))?;
+        file.save(&store)?;
+        Ok(SandboxState::with_store(config, store, Some(file)))
+    }
+
+    fn with_store(config: SandboxConfig, store: Store, state_file: Option<StateFile>) -> Self {
         SandboxState {
             inner: Arc::new(Inner {
+                kit: Kit::new(config.kit_settings()),
+                store: RwLock::new(store),
+                state_file,
                 config,
-                store: RwLock::new(Store::default()),
             }),
         }
     }
@@ -35,6 +61,11 @@ impl SandboxState {
     /// The configuration this sandbox runs with.
     pub fn config(&self) -> &SandboxConfig {
         &self.inner.config
+    }
+
+    /// The kit's share of the state.
+    pub fn kit(&self) -> &Kit {
+        &self.inner.kit
     }
 
     /// Every stored configuration, in creation order, **with its secrets in clear text** (so
@@ -51,23 +82,70 @@ impl SandboxState {
     /// Marks the credentials of `id` as no longer working (a revoked token): its `state` reads
     /// `invalid` and `POST /{id}/validate` answers 400. Whether `id` exists.
     pub fn revoke(&self, id: &str) -> bool {
-        match self.store_mut().get_mut(id) {
+        self.change(|store| match store.get_mut(id) {
             Some(c) => {
                 c.state = CredentialState::Invalid;
-                true
+                Ok(())
             }
-            None => false,
-        }
+            None => Err(ApiError::not_found()),
+        })
+        .is_ok()
     }
 
     /// Deletes `id` as a colleague in the web app would. Whether it existed.
     pub fn delete_out_of_band(&self, id: &str) -> bool {
-        self.store_mut().remove(id)
+        self.change(|store| {
+            if store.remove(id) {
+                Ok(())
+            } else {
+                Err(ApiError::not_found())
+            }
+        })
+        .is_ok()
     }
 
-    /// Forgets every configuration.
-    pub fn clear(&self) {
-        self.store_mut().clear();
+    /// A snapshot of the request counters.
+    pub fn stats(&self) -> Stats {
+        self.inner.kit.stats()
+    }
+
+    /// The fault injection in force.
+    pub fn faults(&self) -> FaultConfig {
+        self.inner.kit.faults()
+    }
+
+    /// Replaces the fault injection (and starts its sequence again); `Err` says what is wrong.
+    pub fn set_faults(&self, config: FaultConfig) -> Result<(), String> {
+        self.inner.kit.set_faults(config)
+    }
+
+    /// Forgets every configuration, zeroes the counters, refills the buckets, starts the fault
+    /// sequence again.
+    pub fn reset(&self) {
+        sandbox_kit::control::reset_all(self);
+    }
+
+    /// Applies `f` to the store and saves the result to the state file, if any, before the
+    /// lock is released. A change that cannot be saved is undone and answered 500.
+    pub(crate) fn change<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut store = self.store_mut();
+        let Some(file) = &self.inner.state_file else {
+            return f(&mut store);
+        };
+        let before = store.clone();
+        let out = f(&mut store)?;
+        if let Err(error) = file.save(&*store) {
+            tracing::error!(target: "sandbox", %error, "cannot save the state file");
+            *store = before;
+            return Err(ApiError::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                vec!["The sandbox could not save its state file".into()],
+            ));
+        }
+        Ok(out)
     }
 
     pub(crate) fn store(&self) -> RwLockReadGuard<'_, Store> {
@@ -77,7 +155,7 @@ impl SandboxState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub(crate) fn store_mut(&self) -> RwLockWriteGuard<'_, Store> {
+    fn store_mut(&self) -> RwLockWriteGuard<'_, Store> {
         self.inner
             .store
             .write()

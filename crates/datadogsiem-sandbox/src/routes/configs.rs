@@ -93,7 +93,10 @@ pub async fn create(
         modified_at: at,
     };
     let answer = render::one(&stored);
-    state.store_mut().insert(stored);
+    state.change(|store| {
+        store.insert(stored);
+        Ok(())
+    })?;
     Ok(Json(answer))
 }
 
@@ -116,43 +119,45 @@ pub async fn update(
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     let p = request::patch(&body, &id)?;
-    let mut store = state.store_mut();
-    let c = store.get_mut(&id).ok_or_else(ApiError::not_found)?;
-    if p.ty != c.ty {
-        return Err(ApiError::invalid(format!(
-            "integration_type cannot change: this configuration is {}",
-            c.ty
-        )));
-    }
-    let mut merged = c.secrets.clone();
-    if let Some(sent) = &p.secrets {
-        merged.extend(sent.clone());
-        let mut problems = Vec::new();
-        secrets::check(c.ty, &merged, false, &mut problems);
-        if !problems.is_empty() {
-            return Err(ApiError::bad_request(problems));
+    let answer = state.change(|store| {
+        let c = store.get_mut(&id).ok_or_else(ApiError::not_found)?;
+        if p.ty != c.ty {
+            return Err(ApiError::invalid(format!(
+                "integration_type cannot change: this configuration is {}",
+                c.ty
+            )));
         }
-        let domain = p.domain.as_deref().unwrap_or(&c.domain);
-        source_accepts(&state, c.ty, domain, sent)?;
-    }
-    if let Some(name) = p.name {
-        c.name = name;
-    }
-    if let Some(domain) = p.domain {
-        c.domain = domain;
-    }
-    if let Some(enabled) = p.enabled {
-        c.enabled = enabled;
-    }
-    if let Some(settings) = p.settings {
-        c.settings = settings;
-    }
-    if p.secrets.is_some() {
-        c.secrets = merged;
-        c.state = CredentialState::Valid;
-    }
-    c.modified_at = now();
-    Ok(Json(render::one(c)))
+        let mut merged = c.secrets.clone();
+        if let Some(sent) = &p.secrets {
+            merged.extend(sent.clone());
+            let mut problems = Vec::new();
+            secrets::check(c.ty, &merged, false, &mut problems);
+            if !problems.is_empty() {
+                return Err(ApiError::bad_request(problems));
+            }
+            let domain = p.domain.as_deref().unwrap_or(&c.domain);
+            source_accepts(&state, c.ty, domain, sent)?;
+        }
+        if let Some(name) = p.name {
+            c.name = name;
+        }
+        if let Some(domain) = p.domain {
+            c.domain = domain;
+        }
+        if let Some(enabled) = p.enabled {
+            c.enabled = enabled;
+        }
+        if let Some(settings) = p.settings {
+            c.settings = settings;
+        }
+        if p.secrets.is_some() {
+            c.secrets = merged;
+            c.state = CredentialState::Valid;
+        }
+        c.modified_at = now();
+        Ok(render::one(c))
+    })?;
+    Ok(Json(answer))
 }
 
 /// `DELETE /{id}`: 204, empty.
@@ -160,9 +165,11 @@ pub async fn delete(
     State(state): State<SandboxState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if state.store_mut().remove(&id) {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+    state.change(|store| {
+        if store.remove(&id) {
+            Ok(StatusCode::NO_CONTENT)
+        } else {
+            Err(ApiError::not_found())
+        }
+    })
 }

@@ -15,7 +15,7 @@ mod types;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::from_fn;
 use axum::routing::{get, post};
 
 use crate::error::ApiError;
@@ -26,7 +26,7 @@ use crate::state::SandboxState;
 pub const BASE: &str = "/api/v2/security_monitoring/configuration/integration_config";
 
 /// The API's routes, behind the key check.
-pub fn api(state: &SandboxState) -> Router<SandboxState> {
+pub fn api() -> Router<SandboxState> {
     Router::new()
         .route(BASE, get(configs::list).post(configs::create))
         .route(&format!("{BASE}/validate"), post(checks::credentials))
@@ -46,7 +46,7 @@ pub fn api(state: &SandboxState) -> Router<SandboxState> {
             &format!("{BASE}/{{id}}/deactivate"),
             post(types::deactivate),
         )
-        .route_layer(from_fn_with_state(state.clone(), keys::require))
+        .route_layer(from_fn(keys::require))
 }
 
 /// 404 for a path the API does not have.
