@@ -2,3 +2,7 @@
 //! support module compiled once. `acceptance_*` drive the real Terraform CLI against
 //! `datadogsiem-sandbox` on a free port; `api_*` script an HTTP server; `docs_*` keep the
 //! Registry pages and examples right.
+
+mod support;
+
+mod acceptance_types;

@@ -1,0 +1,193 @@
+//! Acceptance-test harness: `datadogsiem-sandbox` on a free port, a scratch directory, and the
+//! real Terraform CLI pointed at the provider binary this test run built (`tfharness`, which
+//! this dereferences to: runs fail the test on a provider panic, and log the provider at trace
+//! level to a file of their own).
+
+#![allow(dead_code)]
+
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+
+use datadogsiem_sandbox::config::{DEFAULT_API_KEY, DEFAULT_APP_KEY};
+use datadogsiem_sandbox::{Sandbox, SandboxConfig};
+use serde_json::Value as Json;
+use tokio::runtime::Runtime;
+
+pub use tfharness::{Run, Workspace};
+
+pub const SOURCE: &str = "registry.terraform.io/security-integrations/datadogsiem";
+
+/// The HCL every test starts with: the provider, configured from the environment.
+pub const PROVIDER_HCL: &str = r#"
+terraform {
+  required_providers {
+    datadogsiem = {
+      source = "security-integrations/datadogsiem"
+    }
+  }
+}
+
+provider "datadogsiem" {}
+"#;
+
+/// Environment variables a developer's shell may hold that would point the provider elsewhere.
+const FOREIGN_ENV: &[&str] = &[
+    "DD_SITE",
+    "DATADOG_HOST",
+    "DATADOG_API_KEY",
+    "DATADOG_APP_KEY",
+    "DATADOGSIEM_REQUEST_TIMEOUT",
+    "DATADOGSIEM_MAX_RETRIES",
+    "DATADOGSIEM_CA_FILE",
+    "DATADOGSIEM_INSECURE_HTTP",
+];
+
+/// The provider under test, as the harness installs it.
+pub fn provider_under_test() -> tfharness::Provider {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-datadogsiem"));
+    tfharness::Provider {
+        source: SOURCE.into(),
+        bin_dir: binary.parent().unwrap().to_path_buf(),
+        hcl: PROVIDER_HCL.into(),
+        block: "provider \"datadogsiem\" {}".into(),
+    }
+}
+
+/// A sandbox on a free port and a Terraform workspace configured for it.
+pub struct Acceptance {
+    ws: Workspace,
+    sandbox: Option<Sandbox>,
+    runtime: Runtime,
+}
+
+impl Deref for Acceptance {
+    type Target = Workspace;
+
+    fn deref(&self) -> &Workspace {
+        &self.ws
+    }
+}
+
+impl DerefMut for Acceptance {
+    fn deref_mut(&mut self) -> &mut Workspace {
+        &mut self.ws
+    }
+}
+
+impl Acceptance {
+    pub fn new() -> Self {
+        Self::with_config(SandboxConfig::default())
+    }
+
+    pub fn with_config(config: SandboxConfig) -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let sandbox = runtime
+            .block_on(Sandbox::start(config, "127.0.0.1:0".parse().unwrap()))
+            .expect("the sandbox starts");
+        let mut ws = Workspace::new(provider_under_test());
+        for var in FOREIGN_ENV {
+            ws.env_remove(var);
+        }
+        ws.env("DD_HOST", &sandbox.url());
+        ws.env("DD_API_KEY", DEFAULT_API_KEY);
+        ws.env("DD_APP_KEY", DEFAULT_APP_KEY);
+        Acceptance {
+            ws,
+            sandbox: Some(sandbox),
+            runtime,
+        }
+    }
+
+    pub fn sandbox(&self) -> &Sandbox {
+        self.sandbox
+            .as_ref()
+            .expect("the sandbox runs until the harness is dropped")
+    }
+
+    /// What the sandbox stores, secrets included.
+    pub fn configs(&self) -> Vec<Json> {
+        self.sandbox().state().configs()
+    }
+
+    /// One stored configuration's attributes, secrets included.
+    pub fn stored(&self, id: &str) -> Json {
+        self.sandbox()
+            .state()
+            .config_item(id)
+            .unwrap_or_else(|| panic!("the sandbox has no configuration {id}"))["attributes"]
+            .clone()
+    }
+
+    /// One resource's attributes from the state file (no CLI run).
+    pub fn state_of(&self, address: &str) -> Json {
+        let (kind, name) = address.split_once('.').expect("type.name");
+        let state: Json = serde_json::from_str(&self.state_file()).expect("a state file");
+        state["resources"]
+            .as_array()
+            .and_then(|rs| {
+                rs.iter()
+                    .find(|r| r["type"] == kind && r["name"] == name && r["mode"] == "managed")
+            })
+            .map(|r| r["instances"][0]["attributes"].clone())
+            .unwrap_or_else(|| panic!("{address} is not in state"))
+    }
+
+    /// The id of a resource in state.
+    pub fn id_of(&self, address: &str) -> String {
+        self.state_of(address)["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned()
+    }
+
+    /// A run that must succeed, with the output of a successful `apply` (or `plan`).
+    pub fn ok(&self, args: &[&str]) -> Run {
+        let run = self.terraform(args);
+        assert_eq!(run.code, 0, "terraform {args:?} failed:\n{}", run.all());
+        run
+    }
+
+    /// Copies `examples/<path>` under the scratch directory (relative module sources keep
+    /// working) and returns where it now is.
+    pub fn copy_example(&self, path: &str) -> PathBuf {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(path);
+        self.ws.copy_tree_into(&from, &format!("examples/{path}"))
+    }
+
+    pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.runtime.block_on(f)
+    }
+}
+
+impl Drop for Acceptance {
+    fn drop(&mut self) {
+        if let Some(sandbox) = self.sandbox.take() {
+            self.runtime.block_on(sandbox.shutdown());
+        }
+    }
+}
+
+/// A Google Cloud service account key file, its private key marked for scans.
+pub fn key_file(marker: &str) -> String {
+    serde_json::json!({
+        "type": "service_account",
+        "project_id": "siem-sync",
+        "private_key_id": "0123456789abcdef",
+        "private_key": format!("-----BEGIN PRIVATE KEY-----\n{marker}\n-----END PRIVATE KEY-----\n"),
+        "client_email": "sync@siem-sync.iam.gserviceaccount.com",
+        "client_id": "104000000000000000000",
+        "token_uri": "https://oauth2.googleapis.com/token"
+    })
+    .to_string()
+}
+
+/// `text` as an HCL heredoc-free string literal (quotes and backslashes escaped).
+pub fn hcl_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap().replace("${", "$${")
+}
