@@ -17,11 +17,19 @@ use crate::convert::{from_wire, same_json, to_wire};
 use crate::schema::{default_value, secret_names};
 use tfplugin::value::{Number, Value};
 
-fn is_empty(v: &Value) -> bool {
-    match v {
-        Value::String(s) => s.is_empty(),
-        Value::Map(m) | Value::Object(m) => m.is_empty(),
-        Value::List(l) | Value::Set(l) => l.is_empty(),
+/// Whether `v` says "nothing": an empty string or collection, or — for JSON text — an empty
+/// object or list (an API may report unset settings as `{}`).
+fn is_empty(field: &Field, v: &Value) -> bool {
+    match (&field.kind, v) {
+        (Kind::Json, Value::String(s)) => match serde_json::from_str::<Json>(s) {
+            Ok(Json::Object(m)) => m.is_empty(),
+            Ok(Json::Array(l)) => l.is_empty(),
+            Ok(Json::Null) => true,
+            _ => s.is_empty(),
+        },
+        (_, Value::String(s)) => s.is_empty(),
+        (_, Value::Map(m) | Value::Object(m)) => m.is_empty(),
+        (_, Value::List(l) | Value::Set(l)) => l.is_empty(),
         _ => false,
     }
 }
@@ -35,7 +43,7 @@ fn reconcile(field: &Field, api_value: Value, prior: &Value) -> Value {
         (Value::Null, Some(d)) => default_value(d),
         (v, _) => v,
     };
-    if prior.is_null() && field.default().is_none() && is_empty(&value) {
+    if prior.is_null() && field.default().is_none() && is_empty(field, &value) {
         return Value::Null;
     }
     let same = match (&field.kind, prior, &value) {

@@ -89,3 +89,36 @@ fn state_keeps_the_configured_text_of_equal_json() {
         "the default fills it"
     );
 }
+
+#[test]
+fn an_empty_json_object_the_user_never_set_stays_null() {
+    let api = |settings: serde_json::Value| Integration {
+        id: "id-1".into(),
+        integration_type: "HOOK".into(),
+        attributes: serde_json::from_value(serde_json::json!({
+            "name": "hook one", "settings": settings
+        }))
+        .unwrap(),
+        config: Default::default(),
+    };
+    let unset = obj(&[("settings", Value::Null)]);
+    let state = state_from_api(&CATALOG, &HOOK, &api(serde_json::json!({})), &unset);
+    assert_eq!(
+        state.get("settings"),
+        &Value::Null,
+        "no diff against no settings"
+    );
+    let empty = obj(&[("settings", Value::string("{ }"))]);
+    let state = state_from_api(&CATALOG, &HOOK, &api(serde_json::json!({})), &empty);
+    assert_eq!(
+        state.get("settings"),
+        &Value::string("{ }"),
+        "set to {{}}, kept"
+    );
+    let state = state_from_api(&CATALOG, &HOOK, &api(serde_json::json!({"a": 1})), &unset);
+    assert_eq!(
+        state.get("settings"),
+        &Value::string(r#"{"a":1}"#),
+        "drift shows"
+    );
+}
