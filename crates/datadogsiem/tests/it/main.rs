@@ -5,4 +5,7 @@
 
 mod support;
 
+mod acceptance_checks;
+mod acceptance_drift;
+mod acceptance_secrets;
 mod acceptance_types;
