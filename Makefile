@@ -30,6 +30,7 @@ lint:
 docs:
 	cargo run --quiet -p terraform-provider-prismacloud --example docgen
 	cargo run --quiet -p terraform-provider-infracast --example docgen
+	cargo run --quiet -p terraform-provider-datadogsiem --example docgen
 
 release:
 	cargo build --profile release-dist -p terraform-provider-prismacloud --bin terraform-provider-prismacloud

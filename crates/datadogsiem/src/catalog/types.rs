@@ -39,8 +39,8 @@ static GOOGLE_WORKSPACE: IntegrationType = IntegrationType {
         Field::optional(
             "admin_email",
             Kind::String,
-            "The Google Workspace administrator the service account acts as. The API keeps it \
-             with the credentials (it is never returned), hence sensitive.",
+            "The Google Workspace administrator the service account acts as; kept with the \
+             credentials.",
         )
         .secret()
         .checked(&[Check::Email]),
@@ -94,8 +94,7 @@ static CROWDSTRIKE: IntegrationType = IntegrationType {
         Field::required(
             "client_id",
             Kind::String,
-            "The client ID of the CrowdStrike Falcon API client. The API keeps it with the \
-             credentials (it is never returned), hence sensitive.",
+            "The client ID of the CrowdStrike Falcon API client; kept with the credentials.",
         )
         .secret()
         .checked(&[Check::NotEmpty]),

@@ -5,7 +5,11 @@
 
 mod support;
 
+mod acceptance_adopt;
 mod acceptance_checks;
 mod acceptance_drift;
+mod acceptance_module;
 mod acceptance_secrets;
 mod acceptance_types;
+mod docs_examples;
+mod docs_generated;

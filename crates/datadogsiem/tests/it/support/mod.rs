@@ -8,8 +8,10 @@
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
+use datadogsiem::api::{Client, ClientConfig, SecretValue, SyncRequest};
 use datadogsiem_sandbox::config::{DEFAULT_API_KEY, DEFAULT_APP_KEY};
 use datadogsiem_sandbox::{Sandbox, SandboxConfig};
+use secrecy::SecretString;
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
 
@@ -149,6 +151,48 @@ impl Acceptance {
         let run = self.terraform(args);
         assert_eq!(run.code, 0, "terraform {args:?} failed:\n{}", run.all());
         run
+    }
+
+    /// An API client for changes made outside Terraform (the web app, a colleague's script).
+    pub fn api(&self) -> Client {
+        let url = url::Url::parse(&self.sandbox().url()).unwrap();
+        let config = ClientConfig::new(
+            url,
+            SecretString::from(DEFAULT_API_KEY),
+            SecretString::from(DEFAULT_APP_KEY),
+        );
+        Client::new(config).unwrap()
+    }
+
+    /// Creates a configuration outside Terraform; its id. `secrets`: key, value, is JSON.
+    pub fn create_out_of_band(
+        &self,
+        integration_type: &str,
+        name: &str,
+        domain: &str,
+        settings: Option<Json>,
+        secrets: &[(&str, &str, bool)],
+    ) -> String {
+        let request = SyncRequest {
+            integration_type: integration_type.into(),
+            name: name.into(),
+            domain: domain.into(),
+            enabled: true,
+            settings: settings.map(|s| s.as_object().expect("an object").clone()),
+            secrets: secrets
+                .iter()
+                .map(|(k, v, json)| {
+                    let value = SecretValue {
+                        text: SecretString::from(*v),
+                        json: *json,
+                    };
+                    (k.to_string(), value)
+                })
+                .collect(),
+        };
+        self.block_on(self.api().create(&request))
+            .expect("the sandbox creates it")
+            .id
     }
 
     /// Copies `examples/<path>` under the scratch directory (relative module sources keep
