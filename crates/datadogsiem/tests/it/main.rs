@@ -1,8 +1,9 @@
 //! Integration tests of terraform-provider-datadogsiem, in one binary: a module per area, the
-//! support module compiled once. `acceptance_*` drive the real Terraform CLI against
-//! `datadogsiem-sandbox` on a free port; `api_*` script an HTTP server; `docs_*` keep the
-//! Registry pages and examples right.
+//! support modules compiled once. `acceptance_*` drive the real Terraform CLI against
+//! `datadogsiem-sandbox` on a free port; `api_*` script an HTTP server for the client; `docs_*`
+//! keep the Registry pages and the examples right; `plugin_*` run the binary.
 
+mod api_fake;
 mod support;
 
 mod acceptance_adopt;
@@ -11,5 +12,7 @@ mod acceptance_drift;
 mod acceptance_module;
 mod acceptance_secrets;
 mod acceptance_types;
+mod api_client;
 mod docs_examples;
 mod docs_generated;
+mod plugin_binary;
