@@ -6,11 +6,10 @@
 //! both in the block is an error; from the environment alone, `DD_HOST` beats `DD_SITE` (it is
 //! the more precise of the two). Neither anywhere: `datadoghq.com`.
 
-use std::time::Duration;
-
 use integration_engine::data_sources::arguments::did_you_mean;
 use integration_engine::settings::{
-    self, Resolved, Setting, Source, parse_retries, parse_timeout, parse_url,
+    self, ClientDefaults, Resolved, Setting, Source, client_settings, parse_url,
+    validate_client_settings,
 };
 use secrecy::SecretString;
 use tfplugin::diag::{AttributePath, Diagnostics};
@@ -95,7 +94,11 @@ pub(crate) static SETTINGS: &[Setting] = &[
     },
 ];
 
-pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
+/// The client's defaults where the block and the environment say nothing.
+pub const DEFAULTS: ClientDefaults = ClientDefaults {
+    request_timeout: "30s",
+    max_retries: DEFAULT_MAX_RETRIES,
+};
 
 pub fn schema() -> Schema {
     settings::schema(
@@ -155,25 +158,7 @@ pub fn validate(config: &Value) -> Diagnostics {
             }
         }
     }
-    if let Some(raw) = config.get("request_timeout").as_str()
-        && let Err(e) = parse_timeout(raw)
-    {
-        diags.attribute_error(
-            AttributePath::root("request_timeout"),
-            "Invalid request_timeout",
-            e,
-        );
-    }
-    let retries = config.get("max_retries");
-    if retries.is_present()
-        && let Err(e) = parse_retries(retries)
-    {
-        diags.attribute_error(
-            AttributePath::root("max_retries"),
-            "Invalid max_retries",
-            format!("max_retries {e}"),
-        );
-    }
+    validate_client_settings(config, &mut diags);
     diags
 }
 
@@ -197,18 +182,6 @@ fn base_url(r: &Resolved, diags: &mut Diagnostics) -> Option<Url> {
     }
 }
 
-/// The PEM bundle at `path`, checked to hold at least one certificate.
-fn read_ca_file(path: &str) -> Result<Vec<u8>, String> {
-    let pem = std::fs::read(path.trim())
-        .map_err(|e| format!("Cannot read the CA file {path:?}: {e}."))?;
-    if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
-        return Err(format!(
-            "The CA file {path:?} holds no PEM certificate (-----BEGIN CERTIFICATE-----)."
-        ));
-    }
-    Ok(pem)
-}
-
 /// Resolve the provider block (with environment fallbacks from `env`) into client settings.
 pub fn resolve(
     config: &Value,
@@ -219,26 +192,7 @@ pub fn resolve(
     let required = ["api_key", "app_key"];
     let r = settings::resolve("datadogsiem", SETTINGS, &required, config, env, &mut diags);
     let url = base_url(&r, &mut diags);
-    let timeout = r.text("request_timeout");
-    let request_timeout = parse_timeout(timeout.as_deref().unwrap_or(DEFAULT_REQUEST_TIMEOUT))
-        .unwrap_or_else(|e| {
-            r.invalid("request_timeout", e, &mut diags);
-            Duration::ZERO
-        });
-    let max_retries = match r.get("max_retries").map(parse_retries) {
-        None => DEFAULT_MAX_RETRIES,
-        Some(Ok(n)) => n,
-        Some(Err(e)) => {
-            let label = r.label("max_retries");
-            r.invalid("max_retries", format!("{label} {e}"), &mut diags);
-            0
-        }
-    };
-    let ca_pem = r.text("ca_file").and_then(|path| {
-        read_ca_file(&path)
-            .map_err(|e| r.invalid("ca_file", e, &mut diags))
-            .ok()
-    });
+    let client = client_settings(&r, DEFAULTS, &mut diags);
     let (Some(url), Some(api_key), Some(app_key)) = (url, r.text("api_key"), r.text("app_key"))
     else {
         return Err(diags);
@@ -246,16 +200,16 @@ pub fn resolve(
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut client = ClientConfig::new(
+    let mut config = ClientConfig::new(
         url,
         SecretString::from(api_key),
         SecretString::from(app_key),
     );
-    client.request_timeout = request_timeout;
-    client.max_retries = max_retries;
-    client.user_agent = user_agent;
-    client.ca_pem = ca_pem;
-    Ok(client)
+    config.request_timeout = client.request_timeout;
+    config.max_retries = client.max_retries;
+    config.ca_pem = client.ca_pem;
+    config.user_agent = user_agent;
+    Ok(config)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use integration_engine::catalog::Catalog;
 use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::Hints;
 use integration_engine::provider::{IntegrationProvider, Platform};
+use integration_engine::settings::user_agent;
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::{ConfigureRequest, ReadDataResponse};
 use tfplugin::schema::Schema;
@@ -44,20 +45,6 @@ pub fn provider_from_env() -> DatadogSiemProvider {
 /// What Datadog adds to the engine.
 pub struct Datadog {
     env: Env,
-}
-
-impl Datadog {
-    fn user_agent(terraform_version: &str) -> String {
-        let tf = if terraform_version.is_empty() {
-            "unknown"
-        } else {
-            terraform_version
-        };
-        format!(
-            "terraform-provider-datadogsiem/{} (+Terraform {tf})",
-            env!("CARGO_PKG_VERSION")
-        )
-    }
 }
 
 impl Hints for Datadog {
@@ -99,7 +86,8 @@ impl Platform for Datadog {
     }
 
     async fn configure(&self, request: &ConfigureRequest) -> Result<DatadogClient, Diagnostics> {
-        let agent = Self::user_agent(&request.terraform_version);
+        let version = env!("CARGO_PKG_VERSION");
+        let agent = user_agent(PROVIDER_NAME, version, &request.terraform_version);
         let settings = config::resolve(&request.config, &*self.env, agent)?;
         Client::new(settings).map(DatadogClient).map_err(|e| {
             let mut d = Diagnostics::new();

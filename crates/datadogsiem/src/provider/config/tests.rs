@@ -1,18 +1,11 @@
-use std::collections::BTreeMap;
+use std::time::Duration;
 
 use secrecy::ExposeSecret;
 
 use super::*;
 
 fn config(pairs: &[(&str, Value)]) -> Value {
-    let mut m: BTreeMap<String, Value> = SETTINGS
-        .iter()
-        .map(|s| (s.attr.to_string(), Value::Null))
-        .collect();
-    for (k, v) in pairs {
-        m.insert(k.to_string(), v.clone());
-    }
-    Value::Object(m)
+    settings::block_value(SETTINGS, pairs)
 }
 
 fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + use<> {
