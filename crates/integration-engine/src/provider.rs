@@ -62,18 +62,15 @@ pub trait Platform: Hints + Send + Sync + 'static {
         Diagnostics::new()
     }
 
-    /// Reads one of [`Platform::own_data_sources`].
+    /// Reads one of [`Platform::own_data_sources`]. The engine calls it only with a wholly
+    /// known configuration that [`Platform::validate_own_data_source`] found no error in.
     fn read_own_data_source(
         &self,
         _client: &Self::Client,
         type_name: &str,
         _config: &Value,
     ) -> impl Future<Output = ReadDataResponse> + Send {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.error(
-            format!("Unknown data source {type_name}"),
-            "This provider does not serve that data source.",
-        );
+        let diagnostics = unknown_data_source(type_name);
         async move {
             ReadDataResponse {
                 diagnostics,
@@ -106,6 +103,16 @@ pub trait Platform: Hints + Send + Sync + 'static {
             ..Default::default()
         }
     }
+}
+
+/// The error for a data source type the provider does not serve.
+pub fn unknown_data_source(type_name: &str) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.error(
+        format!("Unknown data source {type_name}"),
+        "This provider does not serve that data source.",
+    );
+    diagnostics
 }
 
 /// A provider built from a platform.
@@ -312,6 +319,17 @@ impl<P: Platform> Provider for IntegrationProvider<P> {
                     .await
             }
             _ => {
+                // Terraform validates before it reads; checking again keeps a read from ever
+                // acting on a configuration with errors (warnings were reported already).
+                let checked = self
+                    .platform
+                    .validate_own_data_source(&request.type_name, &request.config);
+                if checked.has_errors() {
+                    return ReadDataResponse {
+                        diagnostics: checked,
+                        ..Default::default()
+                    };
+                }
                 self.platform
                     .read_own_data_source(&client, &request.type_name, &request.config)
                     .await

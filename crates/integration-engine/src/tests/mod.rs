@@ -2,6 +2,7 @@
 //! same for every platform (the Prisma Cloud crate tests them on its real catalog too).
 
 mod json;
+mod own_data_sources;
 mod pending;
 mod secrets;
 mod validate;
