@@ -7,7 +7,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use sandbox_kit::{FaultConfig, Kit, StateFile, StateFileError, Stats};
+use sandbox_kit::{Kit, StateFile, StateFileError};
 use serde_json::Value;
 
 use crate::config::SandboxConfig;
@@ -63,7 +63,8 @@ impl SandboxState {
         &self.inner.config
     }
 
-    /// The kit's share of the state.
+    /// The kit's share of the state: counters (`stats`), fault injection (`set_faults`),
+    /// rate-limit buckets.
     pub fn kit(&self) -> &Kit {
         &self.inner.kit
     }
@@ -102,27 +103,6 @@ impl SandboxState {
             }
         })
         .is_ok()
-    }
-
-    /// A snapshot of the request counters.
-    pub fn stats(&self) -> Stats {
-        self.inner.kit.stats()
-    }
-
-    /// The fault injection in force.
-    pub fn faults(&self) -> FaultConfig {
-        self.inner.kit.faults()
-    }
-
-    /// Replaces the fault injection (and starts its sequence again); `Err` says what is wrong.
-    pub fn set_faults(&self, config: FaultConfig) -> Result<(), String> {
-        self.inner.kit.set_faults(config)
-    }
-
-    /// Forgets every configuration, zeroes the counters, refills the buckets, starts the fault
-    /// sequence again.
-    pub fn reset(&self) {
-        sandbox_kit::control::reset_all(self);
     }
 
     /// Applies `f` to the store and saves the result to the state file, if any, before the
@@ -164,9 +144,25 @@ impl SandboxState {
 }
 
 impl fmt::Debug for SandboxState {
+    /// The configuration (its keys redacted), not the stored secrets.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SandboxState")
             .field("config", &self.inner.config)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{DEFAULT_API_KEY, DEFAULT_APP_KEY};
+
+    #[test]
+    fn debug_output_shows_neither_key() {
+        let shown = format!("{:?}", SandboxState::new(SandboxConfig::default()));
+        assert!(shown.contains("SandboxState"), "{shown}");
+        for key in [DEFAULT_API_KEY, DEFAULT_APP_KEY] {
+            assert!(!shown.contains(key), "{shown}");
+        }
     }
 }

@@ -34,7 +34,7 @@ async fn every_answer_carries_the_rate_limit_and_an_empty_bucket_is_429() {
         .parse()
         .unwrap();
     assert!(reset >= 1, "{limited:?}");
-    assert_eq!(s.sandbox.state().stats().total_requests, 3);
+    assert_eq!(s.sandbox.state().kit().stats().total_requests, 3);
 }
 
 #[tokio::test]
@@ -47,6 +47,7 @@ async fn faults_hit_the_routes_they_aim_at_in_the_apis_shape() {
         .limited(1);
     s.sandbox
         .state()
+        .kit()
         .set_faults(FaultConfig::default().with_rule(rule))
         .unwrap();
     // A list is not aimed at.
@@ -67,6 +68,7 @@ async fn faults_hit_the_routes_they_aim_at_in_the_apis_shape() {
     let limited = FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::RateLimit));
     s.sandbox
         .state()
+        .kit()
         .set_faults(FaultConfig::default().with_rule(limited))
         .unwrap();
     let answer = s.get("").await;

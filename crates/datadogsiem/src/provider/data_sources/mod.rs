@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use integration_engine::catalog::ComputedKind;
 use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::api_error;
+use integration_engine::provider::unknown_data_source;
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::ReadDataResponse;
 use tfplugin::schema::{Attribute, Presence, Schema};
@@ -117,43 +118,29 @@ pub fn own_schemas() -> BTreeMap<String, Schema> {
     ])
 }
 
-fn unknown(type_name: &str) -> Diagnostics {
-    let mut d = Diagnostics::new();
-    d.error(
-        format!("Unknown data source {type_name}"),
-        "This provider does not serve that data source.",
-    );
-    d
-}
-
 /// Static checks of one of Datadog's own data sources.
 pub fn validate(type_name: &str, config: &Value) -> Diagnostics {
     match type_name {
         credentials_check::TYPE_NAME => credentials_check::validate(config),
         sync_check::TYPE_NAME => sync_check::validate(config),
         app_registrations::TYPE_NAME => Diagnostics::new(),
-        _ => unknown(type_name),
+        _ => unknown_data_source(type_name),
     }
 }
 
-/// Reads one of Datadog's own data sources (its configuration is wholly known).
+/// Reads one of Datadog's own data sources (the engine validated its configuration, wholly
+/// known by now).
 pub async fn read(
     platform: &Datadog,
     client: &Client,
     type_name: &str,
     config: &Value,
 ) -> ReadDataResponse {
-    // Terraform validates before it reads; checking again keeps a read from ever acting on a
-    // configuration with errors. Warnings were reported by the validation already.
-    let checked = validate(type_name, config);
-    if checked.has_errors() {
-        return failed(checked);
-    }
     match type_name {
         credentials_check::TYPE_NAME => credentials_check::read(platform, client, config).await,
         sync_check::TYPE_NAME => sync_check::read(platform, client, config).await,
         app_registrations::TYPE_NAME => app_registrations::read(platform, client).await,
-        _ => failed(unknown(type_name)),
+        _ => failed(unknown_data_source(type_name)),
     }
 }
 
