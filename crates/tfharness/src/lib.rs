@@ -11,8 +11,9 @@
 //! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or in
 //! that log — fails the test, whatever the run's exit code. Providers served from the test
 //! process itself are handed to Terraform through `TF_REATTACH_PROVIDERS`, as Terraform's own
-//! test harness does.
+//! test harness does. [`examples`] validates a provider's `examples/` directory.
 
+pub mod examples;
 mod run;
 mod workspace;
 
