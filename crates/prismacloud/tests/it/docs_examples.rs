@@ -7,43 +7,9 @@
 
 use crate::support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use support::{Acceptance, PROVIDER_HCL};
-
-/// Whether Terraform reads `path`: configuration (`.tf`) or queries (`.tfquery.hcl`).
-fn is_terraform(path: &Path) -> bool {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    name.ends_with(".tf") || name.ends_with(".tfquery.hcl")
-}
-
-/// Directories under `dir` holding Terraform files, relative to it, sorted.
-fn example_dirs(dir: &Path, relative: &Path, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir.join(relative))
-        .unwrap()
-        .map(|e| e.unwrap())
-        .collect();
-    entries.sort_by_key(|e| e.file_name());
-    let has_tf = entries.iter().any(|e| is_terraform(&e.path()));
-    if has_tf {
-        found.push(relative.to_path_buf());
-    }
-    for e in entries {
-        let name = e.file_name();
-        if e.file_type().unwrap().is_dir() && !name.to_string_lossy().starts_with('.') {
-            example_dirs(dir, &relative.join(name), found);
-        }
-    }
-}
-
-fn tf_text(dir: &Path) -> String {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| is_terraform(p))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
 
 #[test]
 fn examples_are_formatted() {
@@ -73,37 +39,7 @@ fn examples_are_formatted() {
 fn every_example_directory_validates_with_the_built_provider() {
     let t = Acceptance::new();
     let examples = t.copy_example("");
-    let mut dirs = Vec::new();
-    example_dirs(&examples, Path::new(""), &mut dirs);
-
-    let mut failures = Vec::new();
-    for relative in &dirs {
-        let dir = examples.join(relative);
-        let hcl = tf_text(&dir);
-        // Resource, data source and list resource examples are excerpts: the root module a
-        // user pastes them into declares the provider, so the test does too.
-        if !hcl.contains("required_providers") {
-            std::fs::write(dir.join("provider.tf"), PROVIDER_HCL).unwrap();
-        }
-        if hcl.contains("module \"") {
-            let init = t.terraform_in(
-                &dir,
-                &["init", "-backend=false", "-input=false", "-no-color"],
-            );
-            if init.code != 0 {
-                failures.push(format!(
-                    "{}: init failed:\n{}",
-                    relative.display(),
-                    init.all()
-                ));
-                continue;
-            }
-        }
-        let r = t.terraform_in(&dir, &["validate", "-query", "-no-color"]);
-        if r.code != 0 || !r.stdout.contains("Success! The configuration is valid") {
-            failures.push(format!("{}:\n{}", relative.display(), r.all()));
-        }
-    }
+    let (dirs, failures) = tfharness::examples::validate_all(&t, &examples, PROVIDER_HCL);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 
     // What the docs need is among what was validated.
