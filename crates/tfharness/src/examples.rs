@@ -52,6 +52,26 @@ pub fn text(dir: &Path) -> String {
         .collect()
 }
 
+/// Fails the test unless `terraform fmt -check -recursive` finds `examples/` under
+/// `crate_root` formatted (the message shows the diff and the command that fixes it).
+pub fn assert_formatted(ws: &Workspace, crate_root: &Path) {
+    let args = [
+        "fmt",
+        "-check",
+        "-recursive",
+        "-diff",
+        "-no-color",
+        "examples",
+    ];
+    let run = ws.terraform_in(crate_root, &args);
+    assert_eq!(
+        run.code,
+        0,
+        "unformatted examples (run `terraform fmt -recursive examples/`):\n{}",
+        run.all()
+    );
+}
+
 /// Validates every example directory under `root` (a copy: files are added to it) with the
 /// provider under test: `terraform validate -query`, after `terraform init` where a directory
 /// calls a module. A directory that declares no `required_providers` is an excerpt of a root
