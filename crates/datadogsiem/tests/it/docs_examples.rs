@@ -10,25 +10,7 @@ use crate::support::{Acceptance, PROVIDER_HCL};
 #[test]
 fn examples_are_formatted_and_every_directory_validates() {
     let t = Acceptance::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fmt = t.terraform_in(
-        root,
-        &[
-            "fmt",
-            "-check",
-            "-recursive",
-            "-diff",
-            "-no-color",
-            "examples",
-        ],
-    );
-    assert_eq!(
-        fmt.code,
-        0,
-        "unformatted examples (run `terraform fmt -recursive examples/`):\n{}",
-        fmt.all()
-    );
-
+    tfharness::examples::assert_formatted(&t, Path::new(env!("CARGO_MANIFEST_DIR")));
     let copy = t.copy_example("");
     let (dirs, failures) = tfharness::examples::validate_all(&t, &copy, PROVIDER_HCL);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

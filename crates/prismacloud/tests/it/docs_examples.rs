@@ -14,25 +14,7 @@ use support::{Acceptance, PROVIDER_HCL};
 #[test]
 fn examples_are_formatted() {
     let t = Acceptance::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let r = t.terraform_in(
-        root,
-        &[
-            "fmt",
-            "-check",
-            "-recursive",
-            "-diff",
-            "-no-color",
-            "examples",
-        ],
-    );
-    assert_eq!(
-        r.code,
-        0,
-        "terraform fmt -check -recursive examples/ found unformatted files (run `terraform fmt \
-         -recursive examples/`):\n{}",
-        r.all()
-    );
+    tfharness::examples::assert_formatted(&t, Path::new(env!("CARGO_MANIFEST_DIR")));
 }
 
 #[test]
