@@ -91,11 +91,8 @@ impl Create for DatadogCreate<'_> {
     async fn lookup(&self) -> Result<Option<SyncConfig>, Error> {
         let after = self.client.inner.snapshots.tick();
         let listing = self.client.listing(after).await?;
-        Ok(find(
-            &listing,
-            &self.request.name,
-            &self.request.integration_type,
-        ))
+        let (name, wanted) = (&self.request.name, &self.request.integration_type);
+        Ok(find(listing.items(), name, wanted))
     }
 
     async fn last_look(&self) -> Option<SyncConfig> {
@@ -103,7 +100,6 @@ impl Create for DatadogCreate<'_> {
         let spec = RequestSpec::new(Method::GET, self.client.collection(wanted));
         let response = self.client.api().last_look(&spec).await?;
         let items = list_items(&spec, &response).ok()?;
-        let listing = apiclient::Listing::new(0, std::time::Instant::now(), items, |_| None);
-        find(&listing, &self.request.name, &self.request.integration_type)
+        find(&items, &self.request.name, &self.request.integration_type)
     }
 }

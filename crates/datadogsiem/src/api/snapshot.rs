@@ -46,10 +46,13 @@ impl Client {
     }
 }
 
-/// The configuration of `integration_type` named exactly `name` in `listing`.
-pub(crate) fn find(listing: &Listing, name: &str, integration_type: &str) -> Option<SyncConfig> {
-    listing
-        .items()
+/// The configuration of `integration_type` named exactly `name` among listed `items`.
+pub(crate) fn find(
+    items: &[serde_json::Value],
+    name: &str,
+    integration_type: &str,
+) -> Option<SyncConfig> {
+    items
         .iter()
         .filter_map(|item| decode_item(item).ok())
         .find(|c| c.name() == name && c.integration_type == integration_type)

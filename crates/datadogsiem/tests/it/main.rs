@@ -9,6 +9,7 @@ mod support;
 mod acceptance_adopt;
 mod acceptance_checks;
 mod acceptance_drift;
+mod acceptance_faults;
 mod acceptance_module;
 mod acceptance_secrets;
 mod acceptance_types;
