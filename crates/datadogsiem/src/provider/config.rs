@@ -62,35 +62,37 @@ pub(crate) static SETTINGS: &[Setting] = &[
         env: &["DATADOGSIEM_REQUEST_TIMEOUT"],
         ty: Type::String,
         sensitive: false,
-        description: "Timeout of one HTTP request, as a duration such as `30s` or `2m`. \
-                      Defaults to `30s`.",
+        description: "How long one HTTP attempt may take, from connecting to the last byte \
+                      of the answer: a duration (`45s`, `2m`) or a number of seconds; `30s` \
+                      when unset.",
     },
     Setting {
         attr: "max_retries",
         env: &["DATADOGSIEM_MAX_RETRIES"],
         ty: Type::Number,
         sensitive: false,
-        description: "How many times a request is retried after a rate limit (429), a server \
-                      error (5xx) or a network failure, with exponential backoff that waits \
-                      as long as `X-RateLimit-Reset` (or `Retry-After`) asks. Defaults to `5`.",
+        description: "Attempts after the first for a call refused with 429, failed with a \
+                      5xx or lost on the network. The wait between them grows exponentially \
+                      and is never shorter than Datadog's `X-RateLimit-Reset`. `5` when unset; \
+                      `0` turns retries off.",
     },
     Setting {
         attr: "ca_file",
         env: &["DATADOGSIEM_CA_FILE"],
         ty: Type::String,
         sensitive: false,
-        description: "Path of a PEM file with the certificate(s) of a private certificate \
-                      authority to trust, in addition to the system's, when the API sits behind \
-                      a TLS proxy with a private CA. TLS certificates are always verified.",
+        description: "A PEM bundle of extra certificate authorities to trust besides the \
+                      system's, for a TLS-inspecting proxy between Terraform and Datadog. \
+                      Certificates are verified whatever this says.",
     },
     Setting {
         attr: "insecure_http",
         env: &["DATADOGSIEM_INSECURE_HTTP"],
         ty: Type::Bool,
         sensitive: false,
-        description: "Allow a plain `http://` `api_url` to a host that is not a loopback \
-                      address. The keys and secrets then travel unencrypted: only for test \
-                      set-ups behind a trusted network. Defaults to `false`.",
+        description: "Accept `http://` in `api_url` for a host that is not a loopback \
+                      address. The keys then cross the network in clear text: for test \
+                      networks only. Off when unset.",
     },
 ];
 

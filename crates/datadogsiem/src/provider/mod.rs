@@ -16,6 +16,7 @@ use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::Hints;
 use integration_engine::provider::{IntegrationProvider, Platform};
 use integration_engine::settings::user_agent;
+pub use integration_engine::settings::{Env, process_env};
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::{ConfigureRequest, ReadDataResponse};
 use tfplugin::schema::Schema;
@@ -26,20 +27,18 @@ use crate::catalog::CATALOG;
 pub use crate::catalog::PROVIDER_NAME;
 pub use client::DatadogClient;
 
-/// Where the provider reads its environment variables (injectable for tests).
-pub type Env = Box<dyn Fn(&str) -> Option<String> + Send + Sync>;
-
 /// The Datadog Cloud SIEM provider.
 pub type DatadogSiemProvider = IntegrationProvider<Datadog>;
 
-/// A provider reading its settings' environment variables from `env`.
+/// The provider, its settings falling back to the environment variables `env` gives (a test's
+/// own, or [`process_env`]).
 pub fn provider(env: Env) -> DatadogSiemProvider {
     IntegrationProvider::new(Datadog { env })
 }
 
-/// A provider reading the process environment.
+/// The provider as Terraform runs it: settings fall back to the process environment.
 pub fn provider_from_env() -> DatadogSiemProvider {
-    provider(Box::new(|name| std::env::var(name).ok()))
+    provider(process_env())
 }
 
 /// What Datadog adds to the engine.

@@ -7,6 +7,7 @@
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use datadogsiem::api::{Client, ClientConfig, SecretValue, SyncRequest};
 use datadogsiem_sandbox::config::{DEFAULT_API_KEY, DEFAULT_APP_KEY};
@@ -55,11 +56,24 @@ pub fn provider_under_test() -> tfharness::Provider {
     }
 }
 
-/// A sandbox on a free port and a Terraform workspace configured for it.
+/// The one runtime every sandbox of this test binary runs on (each test blocks on it from its
+/// own thread; the servers run on its workers).
+fn runtime() -> &'static Runtime {
+    static RUNTIME: OnceLock<Runtime> = OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a tokio runtime")
+    })
+}
+
+/// A sandbox on a free port and a Terraform workspace whose provider is pointed at it
+/// (`DD_HOST` and the keys), nothing else of the developer's environment leaking in.
 pub struct Acceptance {
     ws: Workspace,
     sandbox: Option<Sandbox>,
-    runtime: Runtime,
 }
 
 impl Deref for Acceptance {
@@ -82,25 +96,20 @@ impl Acceptance {
     }
 
     pub fn with_config(config: SandboxConfig) -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("a tokio runtime");
-        let sandbox = runtime
-            .block_on(Sandbox::start(config, "127.0.0.1:0".parse().unwrap()))
-            .expect("the sandbox starts");
+        let loopback = "127.0.0.1:0".parse().unwrap();
+        let sandbox = block_on(Sandbox::start(config, loopback)).expect("the sandbox starts");
         let mut ws = Workspace::new(provider_under_test());
-        for var in FOREIGN_ENV {
-            ws.env_remove(var);
+        FOREIGN_ENV.iter().for_each(|var| ws.env_remove(var));
+        for (var, value) in [
+            ("DD_HOST", sandbox.url().as_str()),
+            ("DD_API_KEY", DEFAULT_API_KEY),
+            ("DD_APP_KEY", DEFAULT_APP_KEY),
+        ] {
+            ws.env(var, value);
         }
-        ws.env("DD_HOST", &sandbox.url());
-        ws.env("DD_API_KEY", DEFAULT_API_KEY);
-        ws.env("DD_APP_KEY", DEFAULT_APP_KEY);
         Acceptance {
             ws,
             sandbox: Some(sandbox),
-            runtime,
         }
     }
 
@@ -205,14 +214,19 @@ impl Acceptance {
     }
 
     pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
-        self.runtime.block_on(f)
+        block_on(f)
     }
+}
+
+/// Runs `f` to completion on the tests' runtime.
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    runtime().block_on(f)
 }
 
 impl Drop for Acceptance {
     fn drop(&mut self) {
         if let Some(sandbox) = self.sandbox.take() {
-            self.runtime.block_on(sandbox.shutdown());
+            block_on(sandbox.shutdown());
         }
     }
 }
