@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use clap::Parser;
 use datadogsiem_sandbox::config::{AzureAppRegistration, DEFAULT_API_KEY, DEFAULT_APP_KEY};
 use datadogsiem_sandbox::{Sandbox, SandboxConfig, SandboxState};
+use sandbox_kit::KitSettings;
 use sandbox_kit::cli::{self, Banner, KitArgs, Profile};
 use secrecy::SecretString;
 
@@ -40,49 +41,49 @@ struct Args {
     kit: KitArgs,
 }
 
+/// The sandbox the flags describe.
+fn sandbox_config(args: &Args, kit: &KitSettings) -> SandboxConfig {
+    let azure_app_registrations = match args.no_azure_app_registrations {
+        true => Vec::new(),
+        false => vec![AzureAppRegistration::collecting()],
+    };
+    SandboxConfig {
+        api_key: SecretString::from(args.api_key.clone()),
+        app_key: SecretString::from(args.app_key.clone()),
+        azure_app_registrations,
+        rate_limit: kit.rate_limit,
+        latency: kit.latency,
+        faults: kit.faults.clone(),
+        ..SandboxConfig::default()
+    }
+}
+
+/// What the sandbox prints once it listens at `url`: the lines to paste, Datadog's own
+/// variables with the (public, demo) keys.
+fn banner(args: &Args, url: String) -> Banner {
+    Banner::new("Datadog Cloud SIEM sandbox")
+        .export("DD_HOST", url)
+        .export("DD_API_KEY", args.api_key.clone())
+        .export("DD_APP_KEY", args.app_key.clone())
+        .note("a secret containing \"invalid\" is refused as wrong credentials")
+        .note("stop with Ctrl-C")
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Args = cli::parse(&PROFILE);
     cli::init_logging(&PROFILE);
-
-    let settings = args.kit.settings();
-    // The demo keys are printed: the user pastes them into a shell.
-    let exports = [
-        ("DD_API_KEY", args.api_key.clone()),
-        ("DD_APP_KEY", args.app_key.clone()),
-    ];
-    let azure_app_registrations = if args.no_azure_app_registrations {
-        Vec::new()
-    } else {
-        vec![AzureAppRegistration::collecting()]
-    };
-    let config = SandboxConfig {
-        api_key: SecretString::from(args.api_key),
-        app_key: SecretString::from(args.app_key),
-        azure_app_registrations,
-        rate_limit: settings.rate_limit,
-        latency: settings.latency,
-        faults: settings.faults.clone(),
-        ..SandboxConfig::default()
-    };
+    let kit = args.kit.settings();
+    let config = sandbox_config(&args, &kit);
     let state = match &args.kit.state {
-        Some(path) => SandboxState::open(config, path)?,
+        Some(path) => SandboxState::persistent(config, path)?,
         None => SandboxState::new(config),
     };
     let listen = args.kit.listen;
     let sandbox = Sandbox::serve(state, listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
-
-    let banner = exports.into_iter().fold(
-        Banner::new("Datadog Cloud SIEM sandbox").export("DD_HOST", sandbox.url()),
-        |banner, (name, value)| banner.export(name, value),
-    );
-    banner
-        .note("a secret containing \"invalid\" is refused as wrong credentials")
-        .note("stop with Ctrl-C")
-        .print(&settings, args.kit.state.as_deref())?;
-
+    banner(&args, sandbox.url()).print(&kit, args.kit.state.as_deref())?;
     cli::stop_requested().await;
     tracing::info!("stopping");
     sandbox.shutdown().await;

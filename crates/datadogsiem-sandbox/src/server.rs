@@ -1,4 +1,5 @@
-//! A sandbox bound to a TCP port, serving until shut down.
+//! The sandbox on a TCP port: the kit's [`Server`] and the state it serves, kept together so a
+//! test can both call the sandbox and look inside it.
 
 use std::io;
 use std::net::SocketAddr;
@@ -9,41 +10,37 @@ use crate::app;
 use crate::config::SandboxConfig;
 use crate::state::SandboxState;
 
-/// A running sandbox. Dropping it stops it too (gracefully, in the background).
+/// A sandbox serving in the background; dropping it stops it as well.
 #[derive(Debug)]
 pub struct Sandbox {
-    server: Server,
     state: SandboxState,
+    server: Server,
 }
 
 impl Sandbox {
-    /// Binds `addr` (port 0 picks a free port) and serves a fresh, in-memory sandbox.
+    /// A fresh, in-memory sandbox with `config` on `addr` (`127.0.0.1:0`: any free port).
     pub async fn start(config: SandboxConfig, addr: SocketAddr) -> io::Result<Sandbox> {
         Sandbox::serve(SandboxState::new(config), addr).await
     }
 
-    /// Binds `addr` and serves `state` (e.g. one opened from a state file).
+    /// `state` (say, a persistent one) served on `addr`.
     pub async fn serve(state: SandboxState, addr: SocketAddr) -> io::Result<Sandbox> {
         let server = Server::start(app(state.clone()), addr).await?;
-        Ok(Sandbox { server, state })
+        Ok(Sandbox { state, server })
     }
 
-    /// The base URL, e.g. `http://127.0.0.1:41234`: what `DD_HOST` takes.
+    /// What `DD_HOST` takes: `http://127.0.0.1:PORT`, the port actually bound.
     pub fn url(&self) -> String {
         self.server.url()
     }
 
-    /// The address actually bound.
-    pub fn addr(&self) -> SocketAddr {
-        self.server.addr()
-    }
-
-    /// The live state, for in-process inspection.
+    /// What the sandbox serves: to look inside (`configs`) or to change behind the API's back
+    /// (`revoke`, `delete_out_of_band`).
     pub fn state(&self) -> &SandboxState {
         &self.state
     }
 
-    /// Stops accepting connections, lets requests in flight finish, and waits for the server.
+    /// Stops taking connections and waits for the requests in flight.
     pub async fn shutdown(self) {
         self.server.shutdown().await;
     }

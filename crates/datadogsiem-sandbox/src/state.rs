@@ -30,30 +30,38 @@ struct Inner {
 }
 
 impl SandboxState {
-    /// Fresh state, in memory only: no configurations, full buckets.
+    /// A sandbox that forgets everything when it stops.
     pub fn new(config: SandboxConfig) -> SandboxState {
-        SandboxState::with_store(config, Store::default(), None)
+        SandboxState::build(config, Store::default(), None)
     }
 
-    /// State kept in the file at `path` (`--state`): the configurations it holds, or none when
-    /// it does not exist yet; every change is saved to it before it is answered. The file is
-    /// written at once, so an unwritable path fails here rather than at the first change.
-    pub fn open(config: SandboxConfig, path: &Path) -> Result<SandboxState, StateFileError> {
+    /// A sandbox whose configurations live in the file at `path` (`--state FILE`): read now
+    /// (checked as a create would check them), and saved after every change before the change
+    /// is answered.
+    pub fn persistent(config: SandboxConfig, path: &Path) -> Result<Self, StateFileError> {
         let (file, saved) =
             StateFile::open::<Store>(path, persistence::FORMAT, persistence::VERSION)?;
-        let store = saved.unwrap_or_default();
-        persistence::check(&store).map_err(|why| file.invalid(why))?;
+        let store = match saved {
+            Some(store) => {
+                persistence::check(&store).map_err(|why| file.invalid(why))?;
+                store
+            }
+            None => Store::default(),
+        };
+        // Saved at once: a path that cannot be written is a start-up error, not the first
+        // create's.
         file.save(&store)?;
-        Ok(SandboxState::with_store(config, store, Some(file)))
+        Ok(SandboxState::build(config, store, Some(file)))
     }
 
-    fn with_store(config: SandboxConfig, store: Store, state_file: Option<StateFile>) -> Self {
+    fn build(config: SandboxConfig, store: Store, state_file: Option<StateFile>) -> Self {
+        let kit = Kit::new(config.kit_settings());
         SandboxState {
             inner: Arc::new(Inner {
-                kit: Kit::new(config.kit_settings()),
+                config,
+                kit,
                 store: RwLock::new(store),
                 state_file,
-                config,
             }),
         }
     }

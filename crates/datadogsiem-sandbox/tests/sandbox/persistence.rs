@@ -5,7 +5,8 @@ use datadogsiem_sandbox::{Sandbox, SandboxConfig, SandboxState};
 use crate::support::{Running, okta};
 
 async fn serve(path: &std::path::Path) -> Running {
-    let state = SandboxState::open(SandboxConfig::default(), path).expect("the state file opens");
+    let state =
+        SandboxState::persistent(SandboxConfig::default(), path).expect("the state file opens");
     Running {
         sandbox: Sandbox::serve(state, "127.0.0.1:0".parse().unwrap())
             .await
@@ -39,13 +40,13 @@ async fn a_file_of_another_kind_is_refused_loudly() {
         r#"{"format": "prismacloud-sandbox", "version": 1, "data": {}}"#,
     )
     .unwrap();
-    let error = SandboxState::open(SandboxConfig::default(), &path).unwrap_err();
+    let error = SandboxState::persistent(SandboxConfig::default(), &path).unwrap_err();
     assert!(error.to_string().contains("prismacloud-sandbox"), "{error}");
     let broken = r#"{"format": "datadogsiem-sandbox", "version": 1, "data": {"configs": [
         {"id": "not-a-uuid", "ty": "OKTA", "name": "n", "domain": "d", "enabled": true,
          "settings": null, "secrets": {"api_token": "t"}, "state": "valid",
          "created_at": "x", "modified_at": "x"}]}}"#;
     std::fs::write(&path, broken).unwrap();
-    let error = SandboxState::open(SandboxConfig::default(), &path).unwrap_err();
+    let error = SandboxState::persistent(SandboxConfig::default(), &path).unwrap_err();
     assert!(error.to_string().contains("not a UUID"), "{error}");
 }
