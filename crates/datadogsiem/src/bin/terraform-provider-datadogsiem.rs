@@ -15,17 +15,18 @@ const PROVIDER_ADDRESS: &str = "registry.terraform.io/security-integrations/data
 
 /// What a human who runs the binary by hand reads.
 const NOT_A_PLUGIN: &str = "\
-This is the Terraform provider for Datadog Cloud SIEM entity context sync configurations, a
-plugin that Terraform starts by itself: it is not meant to be run directly.
+terraform-provider-datadogsiem manages Datadog Cloud SIEM entity context sync configurations.
+Terraform starts it when a configuration requires the provider
+security-integrations/datadogsiem; it does nothing useful on its own.
 
-Declare it in your configuration's required_providers block and run terraform.
-To debug it, start it with --debug and follow the instructions it prints.";
+To debug it, run it with --debug: it then serves by itself and prints the
+TF_REATTACH_PROVIDERS value to give the terraform you run next.";
 
-/// Terraform provider for Datadog Cloud SIEM entity context sync configurations.
+/// The Terraform provider for Datadog Cloud SIEM entity context sync configurations.
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Args {
-    /// Serve on a local socket for a debugger's Terraform to reattach to, until Ctrl-C.
+    /// Serve without Terraform, for a debugger, and print how to reattach; stop with Ctrl-C.
     #[arg(long)]
     debug: bool,
 }

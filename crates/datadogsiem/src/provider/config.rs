@@ -11,7 +11,6 @@ use integration_engine::settings::{
     self, ClientDefaults, Resolved, Setting, Source, client_settings, parse_url,
     validate_client_settings,
 };
-use secrecy::SecretString;
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
 use tfplugin::value::{Type, Value};
@@ -195,18 +194,14 @@ pub fn resolve(
     let r = settings::resolve("datadogsiem", SETTINGS, &required, config, env, &mut diags);
     let url = base_url(&r, &mut diags);
     let client = client_settings(&r, DEFAULTS, &mut diags);
-    let (Some(url), Some(api_key), Some(app_key)) = (url, r.text("api_key"), r.text("app_key"))
-    else {
-        return Err(diags);
+    // Every problem is reported at once; a client is built only when there is none (a
+    // missing key was reported by `settings::resolve`).
+    let keys = r.text("api_key").zip(r.text("app_key"));
+    let (url, (api_key, app_key)) = match (url, keys) {
+        (Some(url), Some(keys)) if !diags.has_errors() => (url, keys),
+        _ => return Err(diags),
     };
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    let mut config = ClientConfig::new(
-        url,
-        SecretString::from(api_key),
-        SecretString::from(app_key),
-    );
+    let mut config = ClientConfig::new(url, api_key.into(), app_key.into());
     config.request_timeout = client.request_timeout;
     config.max_retries = client.max_retries;
     config.ca_pem = client.ca_pem;

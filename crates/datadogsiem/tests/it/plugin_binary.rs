@@ -15,7 +15,7 @@ fn run_by_hand_it_explains_itself_and_exits() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("Terraform provider for Datadog Cloud SIEM entity context sync"),
+        stderr.contains("manages Datadog Cloud SIEM entity context sync configurations"),
         "{stderr}"
     );
     assert!(
