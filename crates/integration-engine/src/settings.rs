@@ -162,6 +162,17 @@ pub fn resolve(
     resolved
 }
 
+/// A `provider` block's value with `pairs` set and every other setting null: what Terraform
+/// sends for a block that sets only those (for tests of a platform's block).
+pub fn block_value(settings: &[Setting], pairs: &[(&str, Value)]) -> Value {
+    let mut block: BTreeMap<String, Value> = settings
+        .iter()
+        .map(|s| (s.attr.to_string(), Value::Null))
+        .collect();
+    block.extend(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    Value::Object(block)
+}
+
 /// A setting's value from an environment variable's text.
 fn from_env(ty: &Type, raw: &str) -> Result<Value, String> {
     let raw = raw.trim();
@@ -274,12 +285,7 @@ mod tests {
     ];
 
     fn config(pairs: &[(&str, Value)]) -> Value {
-        let mut m: BTreeMap<String, Value> = SETTINGS
-            .iter()
-            .map(|s| (s.attr.to_string(), Value::Null))
-            .collect();
-        m.extend(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())));
-        Value::Object(m)
+        block_value(SETTINGS, pairs)
     }
 
     #[test]
