@@ -7,10 +7,8 @@ use std::time::Duration;
 use secrecy::SecretString;
 use url::Url;
 
-/// Default per-attempt timeout.
-pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Default number of retries after the first attempt (429, 5xx, network failures).
-pub const DEFAULT_MAX_RETRIES: u32 = 5;
+pub use apiclient::{DEFAULT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT};
+
 /// Default lifetime of the list that serves concurrent reads (a refresh of N configurations
 /// costs one list call).
 pub const DEFAULT_LIST_SNAPSHOT_TTL: Duration = Duration::from_secs(10);

@@ -3,12 +3,10 @@
 //! its own and the `TF_REATTACH_PROVIDERS` value that points Terraform at it.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::Parser;
 use datadogsiem::provider::provider_from_env;
-use tfplugin::grpc::ProviderService;
-use tfplugin::serve::{ServeConfig, ServeMode, serve};
+use integration_engine::plugin::serve_plugin;
 
 /// The address Terraform knows this provider by.
 const PROVIDER_ADDRESS: &str = "registry.terraform.io/security-integrations/datadogsiem";
@@ -31,30 +29,14 @@ struct Args {
     debug: bool,
 }
 
-impl Args {
-    fn mode(&self) -> ServeMode {
-        match self.debug {
-            true => ServeMode::Debug,
-            false => ServeMode::Plugin,
-        }
-    }
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
-    tfplugin::log::init("provider");
-    let service = ProviderService::new(Arc::new(provider_from_env()));
-    let served = serve(
-        service,
-        ServeConfig::new(PROVIDER_ADDRESS, NOT_A_PLUGIN),
-        args.mode(),
-    );
-    match served.await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("terraform-provider-datadogsiem: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    serve_plugin(
+        provider_from_env(),
+        PROVIDER_ADDRESS,
+        NOT_A_PLUGIN,
+        args.debug,
+    )
+    .await
 }

@@ -6,17 +6,15 @@
 //! both in the block is an error; from the environment alone, `DD_HOST` beats `DD_SITE` (it is
 //! the more precise of the two). Neither anywhere: `datadoghq.com`.
 
+use integration_engine::client_settings;
 use integration_engine::data_sources::arguments::did_you_mean;
-use integration_engine::settings::{
-    self, ClientDefaults, Resolved, Setting, Source, client_settings, parse_url,
-    validate_client_settings,
-};
+use integration_engine::settings::{self, Resolved, Setting, Source, parse_url};
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
 use tfplugin::value::{Type, Value};
 use url::Url;
 
-use crate::api::{ClientConfig, DEFAULT_MAX_RETRIES, site};
+use crate::api::{ClientConfig, site};
 
 pub(crate) static SETTINGS: &[Setting] = &[
     Setting {
@@ -95,12 +93,6 @@ pub(crate) static SETTINGS: &[Setting] = &[
     },
 ];
 
-/// The client's defaults where the block and the environment say nothing.
-pub const DEFAULTS: ClientDefaults = ClientDefaults {
-    request_timeout: "30s",
-    max_retries: DEFAULT_MAX_RETRIES,
-};
-
 pub fn schema() -> Schema {
     settings::schema(
         SETTINGS,
@@ -159,7 +151,7 @@ pub fn validate(config: &Value) -> Diagnostics {
             }
         }
     }
-    validate_client_settings(config, &mut diags);
+    client_settings::validate(config, &mut diags);
     diags
 }
 
@@ -192,16 +184,18 @@ pub fn resolve(
     let mut diags = Diagnostics::new();
     let required = ["api_key", "app_key"];
     let r = settings::resolve("datadogsiem", SETTINGS, &required, config, env, &mut diags);
+    // The block has no `url`: the engine's client settings take the base URL `site` or
+    // `api_url` give (the timeout, retries and CA file as every platform's).
     let url = base_url(&r, &mut diags);
-    let client = client_settings(&r, DEFAULTS, &mut diags);
+    let client = client_settings::resolve(&r, url.as_ref().map(Url::as_str), &mut diags);
     // Every problem is reported at once; a client is built only when there is none (a
     // missing key was reported by `settings::resolve`).
     let keys = r.text("api_key").zip(r.text("app_key"));
-    let (url, (api_key, app_key)) = match (url, keys) {
-        (Some(url), Some(keys)) if !diags.has_errors() => (url, keys),
+    let (client, (api_key, app_key)) = match (client, keys) {
+        (Some(client), Some(keys)) if !diags.has_errors() => (client, keys),
         _ => return Err(diags),
     };
-    let mut config = ClientConfig::new(url, api_key.into(), app_key.into());
+    let mut config = ClientConfig::new(client.url, api_key.into(), app_key.into());
     config.request_timeout = client.request_timeout;
     config.max_retries = client.max_retries;
     config.ca_pem = client.ca_pem;

@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 use integration_engine::catalog::Catalog;
 use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::Hints;
+use integration_engine::plugin::user_agent;
+pub use integration_engine::plugin::{Env, process_env};
 use integration_engine::provider::{IntegrationProvider, Platform};
-use integration_engine::settings::user_agent;
-pub use integration_engine::settings::{Env, process_env};
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::{ConfigureRequest, ReadDataResponse};
 use tfplugin::schema::Schema;
@@ -86,7 +86,11 @@ impl Platform for Datadog {
 
     async fn configure(&self, request: &ConfigureRequest) -> Result<DatadogClient, Diagnostics> {
         let version = env!("CARGO_PKG_VERSION");
-        let agent = user_agent(PROVIDER_NAME, version, &request.terraform_version);
+        let agent = user_agent(
+            "terraform-provider-datadogsiem",
+            version,
+            &request.terraform_version,
+        );
         let settings = config::resolve(&request.config, &*self.env, agent)?;
         Client::new(settings).map(DatadogClient).map_err(|e| {
             let mut d = Diagnostics::new();

@@ -3,6 +3,7 @@ use std::time::Duration;
 use secrecy::ExposeSecret;
 
 use super::*;
+use crate::api::DEFAULT_MAX_RETRIES;
 
 fn config(pairs: &[(&str, Value)]) -> Value {
     settings::block_value(SETTINGS, pairs)
