@@ -161,7 +161,9 @@ async fn lookup_or_unknown<A: Authorize, C: Create>(
 }
 
 /// Looks up an item the API said it created, giving a list that lags behind the store a few
-/// chances (with backoff) before concluding it is not there.
+/// chances (with backoff) before concluding it is not there. The item may exist from here on:
+/// a lookup that fails leaves the outcome unknown ([`Error::CreateOutcomeUnknown`]), never a
+/// plain error a caller could take for "nothing was created".
 async fn find_created<A: Authorize, C: Create>(
     api: &Api<A>,
     op: &C,
@@ -169,7 +171,7 @@ async fn find_created<A: Authorize, C: Create>(
     let transport = &api.transport;
     let mut retry = 0;
     loop {
-        if let Some(found) = op.lookup().await? {
+        if let Some(found) = lookup_or_unknown(api, op).await? {
             return Ok(Some(found));
         }
         if retry >= transport.max_retries() {

@@ -219,3 +219,27 @@ async fn a_bodiless_create_that_never_shows_up_is_reported_by_name() {
     assert_eq!(fake.count(Route::List), 4, "one lookup plus three retries");
     assert_eq!(fake.count(Route::Create), 1, "never posted twice");
 }
+
+#[tokio::test]
+async fn a_bodiless_create_whose_lookups_all_fail_has_an_unknown_outcome() {
+    // The POST went through (200, no body); every list after it fails, 503 then a dropped
+    // connection: the client cannot tell the id, and must not say "nothing was created".
+    for fault in [Fault::status(503), Fault::drop_after_handling()] {
+        let fake = Fake::start().await;
+        for _ in 0..10 {
+            fake.fault(Route::List, fault.clone());
+        }
+        let client = fake.classic_client();
+        let error = client
+            .create(&request("lookups fail"))
+            .await
+            .expect_err("no lookup answered");
+        assert!(
+            matches!(&error, Error::CreateOutcomeUnknown { name, .. } if name == "lookups fail"),
+            "{error:?}"
+        );
+        assert!(error.may_have_created(), "{error:?}");
+        assert_eq!(fake.stored().len(), 1, "it was stored");
+        assert_eq!(fake.count(Route::Create), 1, "never posted twice");
+    }
+}
