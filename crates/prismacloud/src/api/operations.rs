@@ -175,18 +175,14 @@ pub(crate) fn family_list_spec(
     integration_type: Option<&str>,
 ) -> RequestSpec {
     let mut endpoint = endpoints.collection(family);
-    let mut query = Vec::new();
-    if family == Family::Tenant {
-        // It defaults to true: disabled integrations would look deleted.
-        query.push(("onlyEnabled", "false"));
-    }
+    // The v1 list defaults it to true and the classic list's default is undocumented: ask for
+    // every integration on both, or a disabled one would look deleted (or, just created, lost).
+    let mut query = vec![("onlyEnabled", "false")];
     // Classic okta is stored as okta_idp: filter it here rather than trust either name.
     if let Some(t) = integration_type.filter(|t| normalize_type(t) != "okta") {
         query.push(("type", t));
     }
-    if !query.is_empty() {
-        endpoint.url.query_pairs_mut().extend_pairs(query);
-    }
+    endpoint.url.query_pairs_mut().extend_pairs(query);
     RequestSpec::new(Method::GET, endpoint)
 }
 

@@ -1,8 +1,8 @@
 //! List snapshots of the two families: refreshes in O(1) calls, and creates finding what they
 //! posted, over the kit's [`Snapshots`](apiclient::Snapshots).
 //!
-//! A snapshot is one family's unfiltered list (classic `GET /integration`, or tenant
-//! `GET .../integration?onlyEnabled=false`). A refresh ([`Client::get_coalesced`]) takes one
+//! A snapshot is one family's unfiltered list (classic `GET /integration?onlyEnabled=false`, or
+//! tenant `GET .../integration?onlyEnabled=false`: disabled integrations included). A refresh ([`Client::get_coalesced`]) takes one
 //! sent after this client's last write and at most `list_snapshot_ttl` old; a create that must
 //! find what it just posted takes one sent after its POST answered. An integration that is not
 //! in a fresh list is read by id: it may be newer than the list or served by the other family,

@@ -108,6 +108,28 @@ async fn a_failed_patch_reports_the_created_id() {
 }
 
 #[tokio::test]
+async fn a_classic_create_finds_the_disabled_integration_it_posted() {
+    let fake = Fake::start().await;
+    let client = fake.tenant_client();
+    let mut okta = request("quiet okta", "okta", false);
+    okta.secrets
+        .insert("apiToken".into(), SecretString::from("okta-token-2"));
+    let created = client.create(&okta).await.expect("found by its lookup");
+    assert!(!created.enabled);
+    for list in fake.seen(Route::List) {
+        assert_eq!(list.family, Some(Family::Classic));
+        assert!(list.query.contains("onlyEnabled=false"), "{list:?}");
+    }
+    let listed = client.list(Some("okta")).await.expect("listed");
+    assert_eq!(listed.len(), 1);
+    let found = client
+        .find_by_name("quiet okta", "okta")
+        .await
+        .expect("found");
+    assert_eq!(found.map(|i| i.id), Some(created.id));
+}
+
+#[tokio::test]
 async fn v1_list_asks_for_disabled_integrations_too() {
     let fake = Fake::start().await;
     fake.insert("on", "slack", true);

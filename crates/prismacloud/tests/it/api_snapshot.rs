@@ -48,7 +48,10 @@ async fn concurrent_reads_share_one_list() {
     assert_eq!(fake.count(Route::Get), 0);
     let list = &fake.seen(Route::List)[0];
     assert_eq!(list.family, Some(Family::Classic));
-    assert_eq!(list.query, "", "one list of every type");
+    assert_eq!(
+        list.query, "onlyEnabled=false",
+        "one list of every type, disabled ones included"
+    );
 
     // Later reads within the lifetime use the same list.
     client.get_coalesced(&ids[3], "slack").await.expect("read");
@@ -188,6 +191,7 @@ async fn tenant_reads_use_the_tenant_list_with_disabled_integrations() {
         Some(Family::Classic),
         "okta is classic-only"
     );
+    assert_eq!(lists[1].query, "onlyEnabled=false");
     assert_eq!(fake.count(Route::Get), 0);
 }
 
