@@ -38,15 +38,28 @@ fn hint(catalog: &Catalog, err: &Error) -> Option<String> {
             "The {object} exists in {vendor} as {id} and is recorded in state, marked tainted: \
              the next apply replaces it with one configured as planned."
         ),
+        // The resource records these as a pending create (see `resource`): say what happens next.
         Error::CreateOutcomeUnknown {
             name,
             integration_type,
             ..
-        } => format!(
-            "Look for a {integration_type} {object} named {name:?} in {vendor}. If it exists, \
-             bring it under Terraform with an import block (to = <resource address>, id = \
-             \"<its id>\") or delete it; otherwise the next apply creates it."
-        ),
+        }
+        | Error::CreatedButNotFound {
+            name,
+            integration_type,
+            ..
+        } => {
+            let title = catalog
+                .find_wire(integration_type)
+                .map_or(integration_type.as_str(), |t| t.title);
+            format!(
+                "Nothing is lost: the {title} {object} {name:?} is recorded in state, marked \
+                 tainted, until {vendor} tells whether it stored it. Once {vendor} answers \
+                 again, run terraform apply: it looks the {object} up by name and replaces it \
+                 if it was stored, or creates it if it was not, so that exactly one exists. Do \
+                 not create it by hand meanwhile."
+            )
+        }
         _ => return None,
     })
 }

@@ -86,16 +86,6 @@ impl Hints for PrismaCloud {
                  integration under Terraform with an import block (to = {resource_type}.<name>, \
                  id = \"<its id>\")."
             ),
-            Error::CreateOutcomeUnknown {
-                name,
-                integration_type,
-                ..
-            } => format!(
-                "Look for a {integration_type} integration named {name:?} in Prisma Cloud. If \
-                 it exists, bring it under Terraform with an import block (to = \
-                 {resource_type}.<name>, id = \"<its id>\") or delete it; otherwise the next \
-                 apply creates it."
-            ),
             _ => return None,
         })
     }

@@ -32,6 +32,7 @@ mod plugin_handshake;
 mod release_version;
 mod reliability_concurrency;
 mod reliability_lifecycle;
+mod reliability_no_loss;
 mod reliability_responses;
 mod reliability_stop;
 mod reliability_transport;

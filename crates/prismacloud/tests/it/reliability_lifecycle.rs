@@ -154,7 +154,7 @@ fn an_unknown_create_outcome_says_what_to_look_for() {
     let all = out.all().replace('\n', " ");
     assert!(all.contains("may or may not have created"), "{all}");
     assert!(all.contains("\"Maybe created\""), "{all}");
-    assert!(all.contains("import block"), "{all}");
+    assert!(all.contains("recorded in state, marked tainted"), "{all}");
     // Never a duplicate: the second POST met the name already taken, or was never sent.
     assert!(t.integrations().len() <= 1);
 }
