@@ -5,7 +5,7 @@
 
 use crate::support;
 
-use prismacloud_sandbox::{FaultConfig, FaultKind, FaultRule, FaultWeights};
+use prismacloud_sandbox::{FaultConfig, FaultKind};
 use support::Acceptance;
 
 // PagerDuty is served by the v1 endpoints, of the prisma id learned at login or configured.
@@ -31,11 +31,7 @@ resource "prismacloud_integration_pager_duty" "oncall" {{
 
 /// `kind` on the first `limit` requests to `route`.
 fn on(route: &str, kind: FaultKind, limit: Option<u64>) -> FaultConfig {
-    let rule = FaultRule::everywhere(1.0, FaultWeights::only(kind)).on(route);
-    FaultConfig::default().with_rule(match limit {
-        Some(n) => rule.limited(n),
-        None => rule,
-    })
+    FaultConfig::default().with_rule(support::fault_rule(route, kind, limit))
 }
 
 fn state_ids(t: &Acceptance) -> Vec<String> {
@@ -51,10 +47,7 @@ fn state_ids(t: &Acceptance) -> Vec<String> {
 }
 
 fn sandbox_ids(t: &Acceptance) -> Vec<String> {
-    t.integrations()
-        .iter()
-        .filter_map(|i| i["id"].as_str().map(str::to_owned))
-        .collect()
+    t.integration_ids()
 }
 
 #[test]
@@ -146,9 +139,13 @@ fn an_unknown_create_outcome_says_what_to_look_for() {
     let mut t = Acceptance::new();
     t.env("PRISMACLOUD_MAX_RETRIES", "1");
     t.config(&pager_duty("Maybe created", true));
-    t.faults(on(CREATE, FaultKind::ServerError, None).with_rule(
-        FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::Unavailable)).on(LIST),
-    ));
+    t.faults(
+        on(CREATE, FaultKind::ServerError, None).with_rule(support::fault_rule(
+            LIST,
+            FaultKind::Unavailable,
+            None,
+        )),
+    );
     let out = t.terraform(&["apply", "-auto-approve", "-input=false", "-no-color"]);
     assert_eq!(out.code, 1, "{}", out.all());
     let all = out.all().replace('\n', " ");

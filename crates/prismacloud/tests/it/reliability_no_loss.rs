@@ -12,9 +12,9 @@
 
 use crate::support;
 
-use prismacloud_sandbox::{FaultConfig, FaultKind, FaultRule, FaultWeights};
+use prismacloud_sandbox::{FaultConfig, FaultKind};
 use serde_json::Value as Json;
-use support::Acceptance;
+use support::{Acceptance, fault_rule as rule};
 
 const CLASSIC_LIST: &str = "GET /integration";
 const CLASSIC_ITEM: &str = "/integration/{id}";
@@ -35,25 +35,16 @@ resource "prismacloud_integration_okta" "idp" {{
     )
 }
 
-fn pager_duty(name: &str, enabled: bool) -> String {
+fn teams(name: &str, enabled: bool) -> String {
     format!(
         r#"
-resource "prismacloud_integration_pager_duty" "oncall" {{
-  name            = "{name}"
-  enabled         = {enabled}
-  integration_key = "pd-routing-key-no-loss-1"
+resource "prismacloud_integration_microsoft_teams" "channel" {{
+  name    = "{name}"
+  enabled = {enabled}
+  url     = "https://acme.webhook.office.com/webhookb2/no-loss-token-1"
 }}
 "#
     )
-}
-
-/// `kind` on every request to `route` (the first `limit` only, when given).
-fn rule(route: &str, kind: FaultKind, limit: Option<u64>) -> FaultRule {
-    let rule = FaultRule::everywhere(1.0, FaultWeights::only(kind)).on(route);
-    match limit {
-        Some(n) => rule.limited(n),
-        None => rule,
-    }
 }
 
 /// The one resource of the state, as `terraform show -json` prints it.
@@ -62,13 +53,6 @@ fn only_resource(t: &Acceptance) -> Option<Json> {
     let resources = state["values"]["root_module"]["resources"].as_array()?;
     assert!(resources.len() <= 1, "{state:#}");
     resources.first().cloned()
-}
-
-fn sandbox_ids(t: &Acceptance) -> Vec<String> {
-    t.integrations()
-        .iter()
-        .filter_map(|i| i["id"].as_str().map(str::to_owned))
-        .collect()
 }
 
 /// A failed apply left the integration it may have created in state: pending (no id yet) and
@@ -87,7 +71,7 @@ fn assert_converges(t: &Acceptance) {
     t.faults(FaultConfig::default());
     let out = t.apply();
     assert!(!out.all().contains(NAME_TAKEN), "{}", out.all());
-    let ids = sandbox_ids(t);
+    let ids = t.integration_ids();
     assert_eq!(
         ids.len(),
         1,
@@ -129,7 +113,7 @@ fn a_disabled_classic_integration_is_found_by_every_list() {
         "the create finds what it posted:\n{}",
         out.all()
     );
-    let ids = sandbox_ids(&t);
+    let ids = t.integration_ids();
     assert_eq!(ids.len(), 1);
     assert_eq!(t.integrations()[0]["enabled"], false);
     let resource = only_resource(&t).expect("in state");
@@ -178,7 +162,7 @@ fn a_v1_create_whose_answer_and_lookups_are_lost_is_kept_then_converges() {
     for kind in [FaultKind::Drop, FaultKind::ServerError] {
         let mut t = Acceptance::new();
         t.env("PRISMACLOUD_MAX_RETRIES", "1");
-        t.config(&pager_duty("On-call answer lost", false));
+        t.config(&teams("Teams answer lost", false));
         // The POST is processed but its answer lost; every list fails for a while.
         t.faults(
             FaultConfig::default()

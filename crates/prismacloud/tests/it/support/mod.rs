@@ -23,7 +23,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use prismacloud::api::{Client, ClientConfig};
-use prismacloud_sandbox::{FaultConfig, Sandbox, SandboxConfig, Stats};
+use prismacloud_sandbox::{
+    FaultConfig, FaultKind, FaultRule, FaultWeights, Sandbox, SandboxConfig, Stats,
+};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value as Json;
 use tokio::runtime::Runtime;
@@ -63,6 +65,16 @@ pub fn provider_under_test() -> tfharness::Provider {
         bin_dir: provider_binary().parent().unwrap().to_path_buf(),
         hcl: PROVIDER_HCL.into(),
         block: "provider \"prismacloud\" {}".into(),
+    }
+}
+
+/// A fault rule: `kind` on every request to `route` (`"GET /integration"`), or on the first
+/// `limit` of them only.
+pub fn fault_rule(route: &str, kind: FaultKind, limit: Option<u64>) -> FaultRule {
+    let rule = FaultRule::everywhere(1.0, FaultWeights::only(kind)).on(route);
+    match limit {
+        Some(n) => rule.limited(n),
+        None => rule,
     }
 }
 
@@ -241,6 +253,14 @@ impl Acceptance {
     /// What the sandbox stores (secrets included).
     pub fn integrations(&self) -> Vec<Json> {
         self.sandbox().state().integrations()
+    }
+
+    /// The ids of what the sandbox stores.
+    pub fn integration_ids(&self) -> Vec<String> {
+        self.integrations()
+            .iter()
+            .filter_map(|i| i["id"].as_str().map(str::to_owned))
+            .collect()
     }
 
     pub fn integration(&self, id: &str) -> Option<Json> {
