@@ -17,16 +17,62 @@ pub struct ApiMessage {
     pub code: String,
     /// Severity as sent by the API (`error`, `warning`, ...); empty when absent.
     pub severity: String,
-    /// What the message is about (often a field or a name), when the API says.
+    /// What the message is about (often a field such as `integrationConfig.queueUrl`, or a
+    /// name), when the API says.
     pub subject: Option<String>,
+    /// The API's own explanation in words (`must be an absolute http:// or https:// URL`),
+    /// when it sends one beside the code.
+    pub text: Option<String>,
+}
+
+impl ApiMessage {
+    /// A message with this code and nothing else.
+    pub fn new(code: impl Into<String>) -> Self {
+        ApiMessage {
+            code: code.into(),
+            severity: String::new(),
+            subject: None,
+            text: None,
+        }
+    }
+
+    /// With this severity.
+    pub fn with_severity(mut self, severity: impl Into<String>) -> Self {
+        self.severity = severity.into();
+        self
+    }
+
+    /// About this subject.
+    pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// With the API's explanation.
+    pub fn with_text(mut self, text: impl Into<String>) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// The explanation, when there is one that says more than the code.
+    pub fn explanation(&self) -> Option<&str> {
+        self.text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && *t != self.code)
+    }
 }
 
 impl fmt::Display for ApiMessage {
+    /// `code (subject): explanation`, each part when present.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.code)?;
-        match &self.subject {
-            Some(subject) if !subject.is_empty() => write!(f, " ({subject})"),
-            _ => Ok(()),
+        if let Some(subject) = self.subject.as_deref().filter(|s| !s.is_empty()) {
+            write!(f, " ({subject})")?;
+        }
+        match self.explanation() {
+            Some(text) => write!(f, ": {text}"),
+            None => Ok(()),
         }
     }
 }
@@ -367,16 +413,10 @@ mod tests {
             operation: "POST /integration".into(),
             status: 400,
             messages: vec![
-                ApiMessage {
-                    code: "integration_name_already_exists".into(),
-                    severity: "error".into(),
-                    subject: Some("alerts".into()),
-                },
-                ApiMessage {
-                    code: "internal_error".into(),
-                    severity: "error".into(),
-                    subject: None,
-                },
+                ApiMessage::new("integration_name_already_exists")
+                    .with_severity("error")
+                    .with_subject("alerts"),
+                ApiMessage::new("internal_error").with_severity("error"),
             ],
             request_id: Some("req-7".into()),
             attempts: 3,
@@ -390,6 +430,21 @@ mod tests {
         assert!(error.has_message("internal_error"));
         assert_eq!(error.status(), Some(400));
         assert_eq!(error.request_id(), Some("req-7"));
+    }
+
+    #[test]
+    fn a_message_shows_its_explanation_when_it_says_more_than_the_code() {
+        let m = ApiMessage::new("invalid_parameter_value")
+            .with_subject("integrationConfig.queueUrl")
+            .with_text("integrationConfig.queueUrl must be an absolute http:// or https:// URL");
+        assert_eq!(
+            m.to_string(),
+            "invalid_parameter_value (integrationConfig.queueUrl): integrationConfig.queueUrl \
+             must be an absolute http:// or https:// URL"
+        );
+        let same = ApiMessage::new("name is taken").with_text("name is taken");
+        assert_eq!(same.to_string(), "name is taken");
+        assert_eq!(same.explanation(), None);
     }
 
     #[test]

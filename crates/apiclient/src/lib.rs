@@ -58,7 +58,7 @@ pub use config::{
 pub use create::{Create, Posted, create, created_incomplete};
 pub use error::{ApiMessage, Error};
 pub use json::{check_id, decode, kind, parse_json};
-pub use redact::{MASK, Redactions};
+pub use redact::{MASK, MIN_SECRET_LEN, Redactions, mask_secrets};
 pub use request::{AuthHeaders, Endpoint, JsonBody, RequestSpec, Response, TokenHeader};
 /// The HTTP types the kit's API speaks in.
 pub use reqwest::{Method, StatusCode, header};

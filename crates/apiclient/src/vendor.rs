@@ -13,7 +13,7 @@
 //!     let value: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
 //!     value["errors"].as_array().into_iter().flatten()
 //!         .filter_map(|e| e.as_str())
-//!         .map(|text| ApiMessage { code: text.to_owned(), severity: "error".into(), subject: None })
+//!         .map(|text| ApiMessage::new(text).with_severity("error"))
 //!         .collect()
 //! }
 //!
@@ -135,13 +135,7 @@ mod tests {
             service: "Test",
             request_id_header: Some(REQUEST_ID_HEADER),
             wait_headers,
-            parse_messages: |_, body| {
-                vec![ApiMessage {
-                    code: String::from_utf8_lossy(body).into_owned(),
-                    severity: String::new(),
-                    subject: None,
-                }]
-            },
+            parse_messages: |_, body| vec![ApiMessage::new(String::from_utf8_lossy(body))],
         }
     }
 

@@ -139,11 +139,7 @@ fn errors_list(_: &HeaderMap, body: &[u8]) -> Vec<ApiMessage> {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .map(|text| ApiMessage {
-            code: text.to_owned(),
-            severity: "error".into(),
-            subject: None,
-        })
+        .map(|text| ApiMessage::new(text).with_severity("error"))
         .collect()
 }
 

@@ -29,7 +29,7 @@ use tfplugin::value::Value;
 
 use crate::api::{Integration, IntegrationApi};
 use crate::catalog::{Catalog, IntegrationType};
-use crate::errors::{Hints, api_error};
+use crate::errors::{Attributes, Hints, api_error_about};
 use crate::identity::{identity_of, import_id};
 use crate::schema::resource_schema;
 use crate::state::{fill_unknowns, integration_request, secret_values, state_from_api};
@@ -78,14 +78,20 @@ impl IntegrationResource {
         }
     }
 
+    /// The diagnostic of a failed call; a message about one of the attributes of `config` (null
+    /// when there is none) names it and points at it.
     fn error<A>(
         &self,
         cx: &Context<'_, A>,
         action: String,
         e: &ApiError,
         secrets: &[secrecy::SecretString],
+        config: &Value,
     ) -> Diagnostics {
-        api_error(self.catalog, cx.hints, &action, &self.type_name, e, secrets).into()
+        let prefixes = cx.hints.config_path_prefixes();
+        let at = Attributes::of_resource(self.catalog, self.ty, prefixes, config);
+        let (catalog, name) = (self.catalog, &self.type_name);
+        api_error_about(catalog, cx.hints, &action, name, e, secrets, Some(&at)).into()
     }
 
     /// Static checks. An unset secret may be the one the API holds for an existing
@@ -219,7 +225,7 @@ impl IntegrationResource {
                 let secrets = secret_values(self.ty, &[&state]);
                 let action = format!("read {}", self.describe(&state));
                 ReadResponse {
-                    diagnostics: self.error(cx, action, &e, &secrets),
+                    diagnostics: self.error(cx, action, &e, &secrets, &Value::Null),
                     new_state: state,
                     private: request.private,
                     ..Default::default()
@@ -256,7 +262,7 @@ impl IntegrationResource {
         let fail = |action: String, e: &ApiError, keep: Value, private: Vec<u8>| ApplyResponse {
             new_state: keep,
             private,
-            diagnostics: self.error(cx, action, e, &secrets),
+            diagnostics: self.error(cx, action, e, &secrets, &config),
             ..Default::default()
         };
 
@@ -367,7 +373,8 @@ impl IntegrationResource {
             ),
             Err(e) => {
                 let action = format!("import {object} {id:?}");
-                response.diagnostics.extend(self.error(cx, action, &e, &[]));
+                let d = self.error(cx, action, &e, &[], &Value::Null);
+                response.diagnostics.extend(d);
             }
         }
         response

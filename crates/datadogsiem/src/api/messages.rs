@@ -28,11 +28,7 @@ pub fn parse(body: &[u8]) -> Vec<ApiMessage> {
             _ => None,
         })
         .filter(|text| !text.is_empty())
-        .map(|text| ApiMessage {
-            code: text,
-            severity: "error".into(),
-            subject: None,
-        })
+        .map(|text| ApiMessage::new(text).with_severity("error"))
         .collect()
 }
 

@@ -158,6 +158,7 @@ pub fn messages(body: &[u8]) -> Vec<ApiMessage> {
         code,
         severity: "error".into(),
         subject: error.get("details").and_then(details),
+        text: None,
     }]
 }
 

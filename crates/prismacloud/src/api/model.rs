@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use apiclient::ApiMessage;
 use secrecy::SecretString;
 use serde_json::{Map, Value};
 
@@ -108,6 +109,12 @@ pub struct TestOutcome {
     pub status_code: u16,
     /// The API's reasons, joined with `; ` (empty on success without details).
     pub message: String,
+    /// The API's messages (codes, subjects, words), secrets masked: the first reasons of
+    /// `message`.
+    pub messages: Vec<ApiMessage>,
+    /// Each failed check, `description: error`, secrets masked: the other reasons of
+    /// `message`.
+    pub failed_checks: Vec<String>,
 }
 
 impl Integration {

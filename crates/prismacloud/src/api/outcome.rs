@@ -19,10 +19,8 @@ pub(crate) fn test_outcome(
     redactions: Redactions<'_>,
 ) -> TestOutcome {
     let parsed: Option<Value> = serde_json::from_slice(body).ok();
-    let mut reasons: Vec<String> = messages::parse(headers, body, redactions)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let messages = messages::parse(headers, body, redactions);
+    let mut failed_checks = Vec::new();
     if let Some(Value::Array(tests)) = parsed.as_ref().and_then(|v| v.get("tests")) {
         for test in tests
             .iter()
@@ -40,9 +38,11 @@ pub(crate) fn test_outcome(
                 Some(error) => format!("{what}: {error}"),
                 None => format!("{what} failed"),
             };
-            reasons.push(redactions.apply(&reason));
+            failed_checks.push(redactions.apply(&reason));
         }
     }
+    let mut reasons: Vec<String> = messages.iter().map(ToString::to_string).collect();
+    reasons.extend(failed_checks.iter().cloned());
     let reported = parsed
         .as_ref()
         .and_then(|v| v.get("success"))
@@ -57,6 +57,8 @@ pub(crate) fn test_outcome(
         success,
         status_code: status,
         message: reasons.join("; "),
+        messages,
+        failed_checks,
     }
 }
 
@@ -75,7 +77,9 @@ mod tests {
             TestOutcome {
                 success: true,
                 status_code: 200,
-                message: String::new()
+                message: String::new(),
+                messages: Vec::new(),
+                failed_checks: Vec::new(),
             }
         );
     }

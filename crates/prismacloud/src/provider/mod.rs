@@ -70,7 +70,14 @@ impl PrismaCloud {
 /// API message for a name that is taken.
 const NAME_TAKEN: &str = "integration_name_already_exists";
 
+/// How Prisma Cloud's messages name a configuration key: `integrationConfig.queueUrl`.
+const CONFIG_PATH_PREFIXES: &[&str] = &["integrationConfig."];
+
 impl Hints for PrismaCloud {
+    fn config_path_prefixes(&self) -> &'static [&'static str] {
+        CONFIG_PATH_PREFIXES
+    }
+
     fn hint(&self, err: &Error, resource_type: &str) -> Option<String> {
         Some(match err {
             Error::Unauthorized { .. } => "Check the provider's username and password (or \

@@ -115,12 +115,17 @@ fn a_failing_check_warns_and_the_apply_goes_on_then_passes_once_fixed() {
     let result = t.resource("data.prismacloud_integration_test.slack");
     assert_eq!(result["success"], false, "{result:#}");
     assert_eq!(result["status_code"], 400, "{result:#}");
+    // In the user's terms: the attribute of config, not the API's key.
+    let message = result["message"].as_str().unwrap_or_default();
     assert!(
-        result["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("integrationConfig.webhookUrl")),
+        message.starts_with("integration_test_failed (config.webhook_url); Connect to the "),
         "{result:#}"
     );
+    assert!(
+        message.contains(": config.webhook_url could not be reached"),
+        "{result:#}"
+    );
+    assert!(!message.contains("integrationConfig"), "{result:#}");
     assert_eq!(result["config"], json!({"webhook_url": null}), "{result:#}");
     t.assert_no_secret(&[&out], &[BROKEN_SLACK_URL, "unreachable-token-2"]);
 

@@ -10,6 +10,7 @@ mod support;
 mod acceptance_adopt;
 mod acceptance_chaos;
 mod acceptance_data_sources;
+mod acceptance_errors;
 mod acceptance_refresh;
 mod acceptance_release;
 mod acceptance_secrets;

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use integration_engine::data_sources::arguments;
-use integration_engine::errors::{api_error, scrub};
+use integration_engine::errors::{Attributes, Hints, api_error_about, scrub, verdict_text};
 use integration_engine::plan::plan;
 use integration_engine::schema::secret_names;
 use integration_engine::state::{integration_request, secret_values};
@@ -138,18 +138,33 @@ pub async fn read(platform: &PrismaCloud, client: &Client, config: &Value) -> Re
         };
     };
     let secrets = secret_values(ty, &[&shaped]);
+    // What the API says about a key is said about `config.<attribute>`, as the user wrote it.
+    let at = Attributes {
+        catalog: &CATALOG,
+        ty,
+        prefixes: platform.config_path_prefixes(),
+        base: AttributePath::root("config"),
+        frame: false,
+        config: &shaped,
+    };
     let outcome = client.test(&create_request(ty, &shaped)).await;
     let (success, status_code, message) = match outcome {
-        Ok(o) => (o.success, o.status_code, scrub(&o.message, &secrets)),
+        Ok(o) => {
+            let said = verdict_text(&at, &o.messages, &o.failed_checks);
+            // A failure without a reason says so in the client's words.
+            let message = if said.is_empty() { o.message } else { said };
+            (o.success, o.status_code, scrub(&message, &secrets))
+        }
         Err(e) => {
             diagnostics.extend(
-                api_error(
+                api_error_about(
                     &CATALOG,
                     platform,
                     &format!("test the {} configuration", ty.title),
                     TYPE_NAME,
                     &e,
                     &secrets,
+                    Some(&at),
                 )
                 .into(),
             );
