@@ -179,6 +179,14 @@ pub trait IntegrationApi: Clone + Send + Sync + 'static {
         }
     }
 
+    /// Proves the client's settings work — the URL answers, the certificate is trusted, the
+    /// credentials are accepted — at the cost of a call the run makes anyway (a login whose
+    /// session later calls reuse), for a provider's `validate` setting
+    /// ([`crate::provider::verified`]). The default proves nothing.
+    fn verify(&self) -> impl Future<Output = Result<(), Error>> + Send {
+        async { Ok(()) }
+    }
+
     /// Stops this client and its clones: waiting calls return `Error::Stopped` promptly.
     fn stop(&self);
 }

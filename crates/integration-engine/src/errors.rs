@@ -193,3 +193,27 @@ pub fn verdict_text(at: &Attributes<'_>, messages: &[ApiMessage], notes: &[Strin
         .collect::<Vec<_>>()
         .join("; ")
 }
+
+/// The one diagnostic of a provider whose settings do not work, found when Terraform
+/// configured it ([`crate::api::IntegrationApi::verify`]): what failed, what to fix (the
+/// platform's hint names its settings and environment variables), and `skip`, the setting
+/// that turns the check off, e.g. `validate = false (or DEMO_VALIDATE=false)`.
+pub fn settings_error(catalog: &Catalog, hints: &dyn Hints, err: &Error, skip: &str) -> Diagnostic {
+    let vendor = catalog.vendor;
+    let summary = match err {
+        Error::Unauthorized { .. } => format!("{vendor} refused the provider's credentials"),
+        _ => format!("Could not connect to {vendor} with the provider's settings"),
+    };
+    let mut detail = err.to_string();
+    push_hint(&mut detail, catalog, hints, err, catalog.provider);
+    detail.push_str(&format!(
+        "\n\nThe provider checks its settings once, when Terraform configures it. To validate \
+         or plan without reaching {vendor} (a new workspace, offline), set {skip}."
+    ));
+    Diagnostic {
+        severity: Severity::Error,
+        summary,
+        detail,
+        attribute: None,
+    }
+}

@@ -25,8 +25,9 @@ use tfplugin::value::Value;
 use crate::api::IntegrationApi;
 use crate::catalog::Catalog;
 use crate::data_sources::{DataSourceSpec, DataSources};
-use crate::errors::Hints;
+use crate::errors::{self, Hints};
 use crate::resource::{Context, IntegrationResource};
+use crate::settings::{self, Setting};
 use crate::{generate, identity, list};
 
 /// What a vendor supplies to become a provider.
@@ -113,6 +114,29 @@ pub fn unknown_data_source(type_name: &str) -> Diagnostics {
         "This provider does not serve that data source.",
     );
     diagnostics
+}
+
+/// `client`, its settings first proven to work ([`IntegrationApi::verify`]) when `check` (the
+/// value of the `validate` setting, [`settings::validate_setting`]) is on: for a platform's
+/// [`Platform::configure`], so that a wrong password or an unreachable URL is one diagnostic
+/// for the run, at plan time, rather than one per resource.
+pub async fn verified<A: IntegrationApi>(
+    client: A,
+    check: bool,
+    validate: &Setting,
+    catalog: &Catalog,
+    hints: &dyn Hints,
+) -> Result<A, Diagnostics> {
+    if !check {
+        return Ok(client);
+    }
+    match client.verify().await {
+        Ok(()) => Ok(client),
+        Err(e) => {
+            let skip = settings::turn_off(validate);
+            Err(errors::settings_error(catalog, hints, &e, &skip).into())
+        }
+    }
 }
 
 /// A provider built from a platform.

@@ -24,6 +24,35 @@ pub struct Setting {
     pub description: &'static str,
 }
 
+/// The name of the setting that checks a provider's settings when Terraform configures it.
+pub const VALIDATE: &str = "validate";
+
+/// The `validate` setting (as the Datadog provider has it), read from `env` when unset: whether
+/// the provider proves its URL and credentials when Terraform configures it (see
+/// [`crate::provider::verified`]). Defaults to true.
+pub const fn validate_setting(env: &'static [&'static str]) -> Setting {
+    Setting {
+        attr: VALIDATE,
+        env,
+        ty: Type::Bool,
+        sensitive: false,
+        description: "Whether the provider checks its URL and credentials when Terraform \
+                      configures it, with one login that the run's first API call then reuses: \
+                      a wrong password or an unreachable URL is then reported once, at plan \
+                      time, rather than once per resource. Set `false` to run `terraform plan` \
+                      without reaching the API (a new workspace, offline). Defaults to `true`.",
+    }
+}
+
+/// How a diagnostic tells the user to turn `setting` (a flag) off: `validate = false (or
+/// PRISMACLOUD_VALIDATE=false)`.
+pub fn turn_off(setting: &Setting) -> String {
+    match setting.env.first() {
+        Some(var) => format!("{} = false (or {var}=false)", setting.attr),
+        None => format!("{} = false", setting.attr),
+    }
+}
+
 /// The schema of a `provider` block of `settings`.
 pub fn schema(settings: &[Setting], description: &str) -> Schema {
     let attributes = settings
@@ -73,7 +102,12 @@ impl Resolved {
     }
 
     pub fn flag(&self, attr: &str) -> bool {
-        self.get(attr).and_then(Value::as_bool).unwrap_or(false)
+        self.flag_or(attr, false)
+    }
+
+    /// A flag, `default` when it is set nowhere.
+    pub fn flag_or(&self, attr: &str, default: bool) -> bool {
+        self.get(attr).and_then(Value::as_bool).unwrap_or(default)
     }
 
     /// Where the value of `attr` came from; `None` when it is set nowhere.
@@ -346,6 +380,49 @@ mod tests {
         assert!(parse_timeout("soon").is_err());
         assert_eq!(parse_retries(&Value::int(3)), Ok(3));
         assert!(parse_retries(&Value::int(51)).is_err());
+    }
+
+    #[test]
+    fn validate_defaults_to_true_and_says_how_to_turn_it_off() {
+        static WITH_VALIDATE: &[Setting] = &[validate_setting(&["DEMO_VALIDATE"])];
+        let config = |v: Value| Value::Object([(VALIDATE.to_string(), v)].into());
+        let mut d = Diagnostics::new();
+        let r = resolve(
+            "demo",
+            WITH_VALIDATE,
+            &[],
+            &config(Value::Null),
+            &|_| None,
+            &mut d,
+        );
+        assert!(r.flag_or(VALIDATE, true));
+        let off = |k: &str| (k == "DEMO_VALIDATE").then(|| "0".to_string());
+        let r = resolve(
+            "demo",
+            WITH_VALIDATE,
+            &[],
+            &config(Value::Null),
+            &off,
+            &mut d,
+        );
+        assert!(!r.flag_or(VALIDATE, true));
+        let r = resolve(
+            "demo",
+            WITH_VALIDATE,
+            &[],
+            &config(Value::Bool(true)),
+            &off,
+            &mut d,
+        );
+        assert!(
+            r.flag_or(VALIDATE, false),
+            "the block wins over the variable"
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            turn_off(&WITH_VALIDATE[0]),
+            "validate = false (or DEMO_VALIDATE=false)"
+        );
     }
 
     #[test]

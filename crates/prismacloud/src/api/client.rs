@@ -90,6 +90,14 @@ impl Client {
         self.inner.api.stop();
     }
 
+    /// Logs in (once: later calls share the session's token), proving that the URL answers,
+    /// its certificate is trusted and the credentials are accepted. The prisma id a login
+    /// answer names is kept for the endpoints of this run.
+    pub async fn log_in(&self) -> Result<(), Error> {
+        let api = self.api();
+        api.auth.token(&api.transport).await.map(drop)
+    }
+
     /// The kit's API: every call goes through it.
     pub(crate) fn api(&self) -> &Api<Session<PrismaLogin>> {
         &self.inner.api

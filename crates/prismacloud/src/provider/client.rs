@@ -104,6 +104,10 @@ impl IntegrationApi for PrismaClient {
         Ok(found.map(integration))
     }
 
+    async fn verify(&self) -> Result<(), Error> {
+        self.0.log_in().await
+    }
+
     fn stop(&self) {
         self.0.stop();
     }

@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use integration_engine::settings::{self, Setting, parse_retries, parse_timeout, parse_url};
+use integration_engine::settings::{
+    self, Setting, VALIDATE, parse_retries, parse_timeout, parse_url, validate_setting,
+};
 use secrecy::SecretString;
 
 use crate::api::ClientConfig;
@@ -89,7 +91,20 @@ pub(crate) static SETTINGS: &[Setting] = &[
                       Credentials and secrets then travel unencrypted: only for test set-ups \
                       behind a trusted network. Defaults to `false`.",
     },
+    VALIDATE_SETTING,
 ];
+
+/// `validate`: check the url and credentials when Terraform configures the provider.
+pub(crate) const VALIDATE_SETTING: Setting = validate_setting(&["PRISMACLOUD_VALIDATE"]);
+
+/// What the `provider` block resolves to.
+#[derive(Debug)]
+pub struct Settings {
+    /// The API client's settings.
+    pub client: ClientConfig,
+    /// Whether to check the url and credentials when Terraform configures the provider.
+    pub validate: bool,
+}
 
 pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
 pub const DEFAULT_MAX_RETRIES: u32 = 5;
@@ -168,7 +183,7 @@ pub fn resolve(
     config: &Value,
     env: &dyn Fn(&str) -> Option<String>,
     user_agent: String,
-) -> Result<ClientConfig, Diagnostics> {
+) -> Result<Settings, Diagnostics> {
     let mut diags = Diagnostics::new();
     let required = ["url", "username", "password"];
     let r = settings::resolve("prismacloud", SETTINGS, &required, config, env, &mut diags);
@@ -214,7 +229,10 @@ pub fn resolve(
     client.max_retries = max_retries;
     client.user_agent = user_agent;
     client.ca_pem = ca_pem;
-    Ok(client)
+    Ok(Settings {
+        client,
+        validate: r.flag_or(VALIDATE, true),
+    })
 }
 
 #[cfg(test)]

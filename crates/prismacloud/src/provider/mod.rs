@@ -20,7 +20,7 @@ use apiclient::Error;
 use integration_engine::catalog::Catalog;
 use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::Hints;
-use integration_engine::provider::{IntegrationProvider, Platform};
+use integration_engine::provider::{IntegrationProvider, Platform, verified};
 use integration_engine::resource::IntegrationResource;
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::{ConfigureRequest, MoveRequest, MoveResponse, ReadDataResponse};
@@ -84,6 +84,10 @@ impl Hints for PrismaCloud {
                  PRISMACLOUD_USERNAME and PRISMACLOUD_PASSWORD): they are a Prisma Cloud access \
                  key ID and its secret key."
                 .into(),
+            Error::Transport { .. } => "Check the provider's url (or PRISMACLOUD_URL): it is \
+                 the base URL of your tenant's Prisma Cloud API, such as \
+                 https://api.prismacloud.io, and must be reachable from where Terraform runs."
+                .into(),
             Error::TlsUntrusted { .. } => "The API's TLS certificate is not trusted. If it sits \
                  behind a gateway with a private certificate authority, set the provider's \
                  ca_file (or PRISMACLOUD_CA_FILE) to that CA's PEM file."
@@ -120,11 +124,15 @@ impl Platform for PrismaCloud {
     async fn configure(&self, request: &ConfigureRequest) -> Result<PrismaClient, Diagnostics> {
         let agent = Self::user_agent(&request.terraform_version);
         let settings = config::resolve(&request.config, &*self.env, agent)?;
-        Client::new(settings).map(PrismaClient).map_err(|e| {
-            let mut d = Diagnostics::new();
-            d.error("Invalid provider configuration", e.to_string());
-            d
-        })
+        let client = Client::new(settings.client)
+            .map(PrismaClient)
+            .map_err(|e| {
+                let mut d = Diagnostics::new();
+                d.error("Invalid provider configuration", e.to_string());
+                d
+            })?;
+        let validate = &config::VALIDATE_SETTING;
+        verified(client, settings.validate, validate, &CATALOG, self).await
     }
 
     fn own_data_sources(&self) -> BTreeMap<String, Schema> {

@@ -1,6 +1,8 @@
 //! Errors in the user's terms, through the real Terraform CLI (issue 12 item 3): an API refusal
 //! names the Terraform attribute and points at its line, keeps the API's explanation (secrets
-//! scrubbed, the text readable) and says what to do.
+//! scrubbed, the text readable) and says what to do; bad credentials or an unreachable URL are
+//! one error per run, at plan time, unless `validate = false`; a setting from an environment
+//! variable is named by that variable.
 
 use crate::support;
 
@@ -18,6 +20,20 @@ resource "prismacloud_integration_snowflake" "lake" {
   passphrase             = "e"
 }
 "#;
+
+const FIVE_SLACKS: &str = r#"
+resource "prismacloud_integration_slack" "team" {
+  count       = 5
+  name        = "Team alerts ${count.index}"
+  webhook_url = "https://hooks.slack.com/services/T0/B0/errors-token-${count.index}"
+}
+"#;
+
+fn plan(t: &Acceptance, extra: &[&str]) -> support::Run {
+    let mut args = vec!["plan", "-detailed-exitcode", "-input=false", "-no-color"];
+    args.extend(extra);
+    t.terraform(&args)
+}
 
 fn errors_in(run: &support::Run) -> usize {
     run.all().matches("Error: ").count()
@@ -53,4 +69,109 @@ fn an_api_refusal_names_the_attribute_keeps_the_explanation_and_says_what_to_do(
     assert_eq!(errors_in(&out), 1, "{}", out.all());
     assert!(t.integrations().is_empty());
     t.assert_no_secret(&[&out], &["snowflake-private-key-errors-1"]);
+}
+
+#[test]
+fn wrong_credentials_are_one_error_per_run_even_when_nothing_needs_refreshing() {
+    let mut t = Acceptance::new();
+    t.config(FIVE_SLACKS);
+    t.apply();
+    // The check costs nothing when a plan follows: the refresh reuses its login.
+    let (out, calls) = t.counting(|| plan(&t, &[]));
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert_eq!(calls.to("POST /login"), 1, "{calls:?}");
+
+    t.env("PRISMACLOUD_PASSWORD", "not-the-secret-key");
+    let before = t.sandbox().state().stats();
+    for extra in [&[][..], &["-refresh=false"][..]] {
+        let out = plan(&t, extra);
+        assert_eq!(out.code, 1, "{}", out.all());
+        assert_eq!(
+            errors_in(&out),
+            1,
+            "one error, not one per resource: {}",
+            out.all()
+        );
+        let text = out.flat();
+        for expected in [
+            "Error: Prisma Cloud refused the provider's credentials",
+            "Prisma Cloud rejected the credentials (HTTP 401)",
+            "Check the provider's username and password (or PRISMACLOUD_USERNAME and \
+             PRISMACLOUD_PASSWORD)",
+            "set validate = false (or PRISMACLOUD_VALIDATE=false)",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{expected:?} not in:\n{}",
+                out.all()
+            );
+        }
+        t.assert_no_secret(&[&out], &["not-the-secret-key"]);
+    }
+    let after = t.sandbox().state().stats();
+    assert_eq!(
+        after.failed_logins - before.failed_logins,
+        2,
+        "one login per run"
+    );
+}
+
+#[test]
+fn validate_false_plans_a_new_workspace_without_reaching_the_api() {
+    let mut t = Acceptance::new();
+    // Nothing listens there.
+    t.env("PRISMACLOUD_URL", "http://127.0.0.1:1");
+    t.env("PRISMACLOUD_MAX_RETRIES", "0");
+    t.config(FIVE_SLACKS);
+    let out = plan(&t, &[]);
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert_eq!(errors_in(&out), 1, "{}", out.all());
+    let text = out.flat();
+    for expected in [
+        "Error: Could not connect to Prisma Cloud with the provider's settings",
+        "POST /login could not reach Prisma Cloud",
+        "Check the provider's url (or PRISMACLOUD_URL)",
+        "set validate = false (or PRISMACLOUD_VALIDATE=false)",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in:\n{}",
+            out.all()
+        );
+    }
+
+    t.env("PRISMACLOUD_VALIDATE", "false");
+    let out = plan(&t, &[]);
+    assert_eq!(out.code, 2, "{}", out.all());
+    assert!(out.all().contains("Plan: 5 to add"), "{}", out.all());
+
+    t.env_remove("PRISMACLOUD_VALIDATE");
+    t.config_with_provider("  validate = false", FIVE_SLACKS);
+    let out = plan(&t, &[]);
+    assert_eq!(out.code, 2, "{}", out.all());
+}
+
+#[test]
+fn a_setting_from_the_environment_is_named_by_its_variable() {
+    let mut t = Acceptance::new();
+    t.config(FIVE_SLACKS);
+    t.env("PRISMACLOUD_REQUEST_TIMEOUT", "soon");
+    let out = plan(&t, &[]);
+    assert_eq!(out.code, 1, "{}", out.all());
+    let text = out.flat();
+    assert!(
+        text.contains("Error: Invalid PRISMACLOUD_REQUEST_TIMEOUT"),
+        "{}",
+        out.all()
+    );
+    assert!(
+        text.contains("\"soon\" is not a duration such as \"30s\" or \"2m\""),
+        "{}",
+        out.all()
+    );
+    assert!(!text.contains("Invalid request_timeout"), "{}", out.all());
+    // A bare number is seconds.
+    t.env("PRISMACLOUD_REQUEST_TIMEOUT", "30");
+    let out = plan(&t, &[]);
+    assert_eq!(out.code, 2, "{}", out.all());
 }

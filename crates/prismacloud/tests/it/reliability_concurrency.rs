@@ -1,6 +1,7 @@
 //! `terraform apply -parallelism=20` over fifty integrations against a sandbox whose rate limit
-//! is far below that pace: one login serves every call, a token that expires early mid-run costs
-//! exactly one more login (no login storm), and every 429's `Retry-After` is honoured.
+//! is far below that pace: one login serves every call of a provider process (the plan's, which
+//! checks the settings, and the apply's), a token that expires early mid-run costs exactly one
+//! more login (no login storm), and every 429's `Retry-After` is honoured.
 
 use crate::support;
 
@@ -44,7 +45,9 @@ fn parallel_apply_logs_in_once_and_honours_retry_after() {
         stats.total_requests, stats.rate_limited, stats.logins, stats.early_retries
     );
     fleet::assert_exactly(&t, &members);
-    assert_eq!(stats.logins, 1, "one login serves every call of the run");
+    // `terraform apply` runs two provider processes: its plan, whose configure checks the
+    // settings with a login, and its apply, where one login serves every call.
+    assert_eq!(stats.logins, 2, "one login per provider process");
     assert!(stats.rate_limited > 0, "the rate limit must have bitten");
     assert_eq!(stats.early_retries, 0, "every Retry-After was honoured");
 
@@ -83,5 +86,8 @@ fn a_token_expiring_mid_run_costs_one_login_not_a_storm() {
     fleet::assert_exactly(&t, &members);
     assert_eq!(stats.faults_of("token_expiry"), 1);
     assert!(stats.unauthorized >= 1);
-    assert_eq!(stats.logins, 2, "the first login, and one after the expiry");
+    assert_eq!(
+        stats.logins, 3,
+        "the plan's check, the apply's first login, and one after the expiry"
+    );
 }

@@ -53,12 +53,14 @@ fn settings_fall_back_to_the_environment() {
         ("PRISMACLOUD_PASSWORD", "env-pass"),
         ("PRISMACLOUD_MAX_RETRIES", "2"),
     ]);
-    let c = resolve(
+    let resolved = resolve(
         &config(&[("username", Value::string("cfg-user"))]),
         &env,
         "ua".into(),
     )
     .unwrap();
+    assert!(resolved.validate, "validate defaults to true");
+    let c = resolved.client;
     assert_eq!(c.username, "cfg-user");
     assert_eq!(c.password.expose_secret(), "env-pass");
     assert_eq!(c.base_url.as_str(), "http://127.0.0.1:9/");
@@ -109,6 +111,27 @@ fn plain_http_to_a_remote_host_needs_insecure_http() {
         )
         .is_ok()
     );
+}
+
+#[test]
+fn validate_can_be_turned_off_in_the_block_or_the_environment() {
+    let base = [
+        ("url", Value::string("http://127.0.0.1:9")),
+        ("username", Value::string("u")),
+        ("password", Value::string("p")),
+    ];
+    let mut off = base.to_vec();
+    off.push(("validate", Value::Bool(false)));
+    assert!(
+        !resolve(&config(&off), &|_| None, "ua".into())
+            .unwrap()
+            .validate
+    );
+    let env = env_of(&[("PRISMACLOUD_VALIDATE", "false")]);
+    assert!(!resolve(&config(&base), &env, "ua".into()).unwrap().validate);
+    let env = env_of(&[("PRISMACLOUD_VALIDATE", "later")]);
+    let d = resolve(&config(&base), &env, "ua".into()).unwrap_err();
+    assert_eq!(d.0[0].summary, "Invalid PRISMACLOUD_VALIDATE");
 }
 
 #[test]
@@ -164,7 +187,10 @@ fn ca_file_is_read_from_the_attribute_or_the_environment_and_checked() {
         config(&pairs)
     };
     let resolved = resolve(&with(&good), &|_| None, "ua".into()).expect("a good CA file");
-    assert_eq!(resolved.ca_pem.as_deref(), Some(cert.cert.pem().as_bytes()));
+    assert_eq!(
+        resolved.client.ca_pem.as_deref(),
+        Some(cert.cert.pem().as_bytes())
+    );
 
     let good_path = good.to_string_lossy().into_owned();
     let from_env = resolve(
@@ -173,7 +199,7 @@ fn ca_file_is_read_from_the_attribute_or_the_environment_and_checked() {
         "ua".into(),
     )
     .expect("a good CA file from the environment");
-    assert!(from_env.ca_pem.is_some());
+    assert!(from_env.client.ca_pem.is_some());
 
     for path in [bad, dir.path().join("missing.pem")] {
         let d = resolve(&with(&path), &|_| None, "ua".into()).expect_err("unusable");

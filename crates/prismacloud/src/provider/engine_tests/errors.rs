@@ -164,3 +164,45 @@ fn scrubbing_keeps_the_text_readable_and_leaves_no_secret_of_four_characters_or_
         assert!(!scrubbed.contains(secret), "{secret} in {scrubbed}");
     }
 }
+
+#[test]
+fn a_settings_error_names_what_to_fix_and_how_to_skip_the_check() {
+    let platform = platform();
+    let skip = "validate = false (or PRISMACLOUD_VALIDATE=false)";
+    let wrong = Error::Unauthorized {
+        service: "Prisma Cloud",
+        check: "check the access key ID and secret key",
+        status: 401,
+        request_id: Some("req-9".into()),
+    };
+    let d = settings_error(&CATALOG, &platform, &wrong, skip);
+    assert_eq!(d.summary, "Prisma Cloud refused the provider's credentials");
+    for expected in [
+        "HTTP 401",
+        "req-9",
+        "PRISMACLOUD_USERNAME and PRISMACLOUD_PASSWORD",
+        "set validate = false (or PRISMACLOUD_VALIDATE=false)",
+    ] {
+        assert!(
+            d.detail.contains(expected),
+            "{expected} not in {}",
+            d.detail
+        );
+    }
+    let unreachable = Error::Transport {
+        service: "Prisma Cloud",
+        operation: "POST /login".into(),
+        attempts: 1,
+        detail: "connection refused".into(),
+    };
+    let d = settings_error(&CATALOG, &platform, &unreachable, skip);
+    assert_eq!(
+        d.summary,
+        "Could not connect to Prisma Cloud with the provider's settings"
+    );
+    assert!(
+        d.detail.contains("url (or PRISMACLOUD_URL)"),
+        "{}",
+        d.detail
+    );
+}
