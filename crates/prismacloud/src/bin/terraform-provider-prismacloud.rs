@@ -1,17 +1,13 @@
 //! The provider binary Terraform launches.
 //!
-//! Run by Terraform, it performs the go-plugin handshake and serves; run by a
-//! human with `--debug`, it serves on its own and prints the
-//! `TF_REATTACH_PROVIDERS` value that points Terraform at it.
+//! Run by Terraform, it performs the go-plugin handshake and serves; run by a human with
+//! `--debug`, it serves on its own and prints the `TF_REATTACH_PROVIDERS` value that points
+//! Terraform at it.
 
 use std::process::ExitCode;
 
-use std::sync::Arc;
-
 use clap::Parser;
-
-use tfplugin::grpc::ProviderService;
-use tfplugin::serve::{ServeConfig, ServeMode, serve};
+use integration_engine::plugin::serve_plugin;
 
 /// Source address Terraform knows this provider by.
 const PROVIDER_ADDRESS: &str = "registry.terraform.io/prismacloud-community/prismacloud";
@@ -27,8 +23,7 @@ To debug it, start it with --debug and follow the instructions it prints.";
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Args {
-    /// Serve on a local socket for Terraform to reattach to (for debuggers),
-    /// until Ctrl-C.
+    /// Serve on a local socket for Terraform to reattach to (for debuggers), until Ctrl-C.
     #[arg(long)]
     debug: bool,
 }
@@ -36,19 +31,6 @@ struct Args {
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
-    tfplugin::log::init("provider");
-    let mode = if args.debug {
-        ServeMode::Debug
-    } else {
-        ServeMode::Plugin
-    };
-    let config = ServeConfig::new(PROVIDER_ADDRESS, NOT_A_PLUGIN);
-    let provider = ProviderService::new(Arc::new(prismacloud::provider::provider_from_env()));
-    match serve(provider, config, mode).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("{error}");
-            ExitCode::FAILURE
-        }
-    }
+    let provider = prismacloud::provider::provider_from_env();
+    serve_plugin(provider, PROVIDER_ADDRESS, NOT_A_PLUGIN, args.debug).await
 }

@@ -1,15 +1,12 @@
 //! The `provider "prismacloud"` block: schema, static checks and resolution (each setting falls
 //! back to an environment variable) into API client settings.
 
-use std::time::Duration;
-
-use integration_engine::settings::{
-    self, Setting, VALIDATE, parse_retries, parse_timeout, parse_url, validate_setting,
-};
+use integration_engine::client_settings;
+use integration_engine::settings::{self, Setting, VALIDATE, validate_setting};
 use secrecy::SecretString;
 
 use crate::api::ClientConfig;
-use tfplugin::diag::{AttributePath, Diagnostics};
+use tfplugin::diag::Diagnostics;
 use tfplugin::schema::Schema;
 use tfplugin::value::{Type, Value};
 
@@ -106,9 +103,6 @@ pub struct Settings {
     pub validate: bool,
 }
 
-pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
-pub const DEFAULT_MAX_RETRIES: u32 = 5;
-
 /// The provider's description (the Registry's index page): what it does, then what Terraform
 /// cannot do here and what to do instead.
 const DESCRIPTION: &str = "Manages where Prisma Cloud sends alerts: its integrations.
@@ -136,45 +130,12 @@ pub fn schema() -> Schema {
     settings::schema(SETTINGS, DESCRIPTION)
 }
 
-/// The PEM bundle at `path`, checked to hold at least one certificate.
-fn read_ca_file(path: &str) -> Result<Vec<u8>, String> {
-    let pem = std::fs::read(path.trim())
-        .map_err(|e| format!("Cannot read the CA file {path:?}: {e}."))?;
-    crate::api::parse_ca_pem(&pem).map_err(|reason| {
-        format!("The CA file {path:?} is unusable: {reason}. It must hold PEM certificates.")
-    })?;
-    Ok(pem)
-}
-
 /// Static checks of known values (at validation time nothing is resolved yet).
 pub fn validate(config: &Value) -> Diagnostics {
     let mut diags = Diagnostics::new();
     // Only the syntax here: whether plain http:// is allowed also depends on insecure_http and
     // the environment, which `resolve` sees (still at plan time).
-    if let Some(raw) = config.get("url").as_str()
-        && let Err(e) = parse_url(raw, true)
-    {
-        diags.attribute_error(AttributePath::root("url"), "Invalid url", e);
-    }
-    if let Some(raw) = config.get("request_timeout").as_str()
-        && let Err(e) = parse_timeout(raw)
-    {
-        diags.attribute_error(
-            AttributePath::root("request_timeout"),
-            "Invalid request_timeout",
-            e,
-        );
-    }
-    let retries = config.get("max_retries");
-    if retries.is_present()
-        && let Err(e) = parse_retries(retries)
-    {
-        diags.attribute_error(
-            AttributePath::root("max_retries"),
-            "Invalid max_retries",
-            format!("max_retries {e}"),
-        );
-    }
+    client_settings::validate(config, &mut diags);
     diags
 }
 
@@ -187,48 +148,22 @@ pub fn resolve(
     let mut diags = Diagnostics::new();
     let required = ["url", "username", "password"];
     let r = settings::resolve("prismacloud", SETTINGS, &required, config, env, &mut diags);
-    let url = r.text("url").and_then(|u| {
-        parse_url(&u, r.flag("insecure_http"))
-            .map_err(|e| r.invalid("url", e, &mut diags))
-            .ok()
-    });
-    let timeout = r.text("request_timeout");
-    let request_timeout = parse_timeout(timeout.as_deref().unwrap_or(DEFAULT_REQUEST_TIMEOUT))
-        .unwrap_or_else(|e| {
-            r.invalid("request_timeout", e, &mut diags);
-            Duration::ZERO
-        });
-    let max_retries = match r.get("max_retries").map(parse_retries) {
-        None => DEFAULT_MAX_RETRIES,
-        Some(Ok(n)) => n,
-        Some(Err(e)) => {
-            r.invalid(
-                "max_retries",
-                format!("{} {e}", r.label("max_retries")),
-                &mut diags,
-            );
-            0
-        }
-    };
-    let ca_pem = r.text("ca_file").and_then(|path| {
-        read_ca_file(&path)
-            .map_err(|e| r.invalid("ca_file", e, &mut diags))
-            .ok()
-    });
-    let (Some(url), Some(username), Some(password)) = (url, r.text("username"), r.text("password"))
+    let shared = client_settings::resolve(&r, None, &mut diags);
+    let (Some(shared), Some(username), Some(password)) =
+        (shared, r.text("username"), r.text("password"))
     else {
         return Err(diags);
     };
     if diags.has_errors() {
         return Err(diags);
     }
-    let mut client = ClientConfig::new(url, username, SecretString::from(password));
+    let mut client = ClientConfig::new(shared.url, username, SecretString::from(password));
     client.customer_name = r.text("customer_name");
     client.prisma_id = r.text("prisma_id");
-    client.request_timeout = request_timeout;
-    client.max_retries = max_retries;
+    client.request_timeout = shared.request_timeout;
+    client.max_retries = shared.max_retries;
     client.user_agent = user_agent;
-    client.ca_pem = ca_pem;
+    client.ca_pem = shared.ca_pem;
     Ok(Settings {
         client,
         validate: r.flag_or(VALIDATE, true),

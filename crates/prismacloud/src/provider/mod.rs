@@ -32,8 +32,7 @@ use crate::catalog::CATALOG;
 pub use crate::catalog::PROVIDER_NAME;
 pub use client::PrismaClient;
 
-/// Where the provider reads its environment variables (injectable for tests).
-pub type Env = Box<dyn Fn(&str) -> Option<String> + Send + Sync>;
+pub use integration_engine::plugin::Env;
 
 /// The Prisma Cloud provider.
 pub type PrismaCloudProvider = IntegrationProvider<PrismaCloud>;
@@ -45,26 +44,12 @@ pub fn provider(env: Env) -> PrismaCloudProvider {
 
 /// A provider reading the process environment.
 pub fn provider_from_env() -> PrismaCloudProvider {
-    provider(Box::new(|name| std::env::var(name).ok()))
+    provider(integration_engine::plugin::process_env())
 }
 
 /// What Prisma Cloud adds to the engine.
 pub struct PrismaCloud {
     env: Env,
-}
-
-impl PrismaCloud {
-    fn user_agent(terraform_version: &str) -> String {
-        let tf = if terraform_version.is_empty() {
-            "unknown"
-        } else {
-            terraform_version
-        };
-        format!(
-            "terraform-provider-prismacloud/{} (+Terraform {tf})",
-            env!("CARGO_PKG_VERSION")
-        )
-    }
 }
 
 /// API message for a name that is taken.
@@ -122,7 +107,11 @@ impl Platform for PrismaCloud {
     }
 
     async fn configure(&self, request: &ConfigureRequest) -> Result<PrismaClient, Diagnostics> {
-        let agent = Self::user_agent(&request.terraform_version);
+        let agent = integration_engine::plugin::user_agent(
+            "terraform-provider-prismacloud",
+            env!("CARGO_PKG_VERSION"),
+            &request.terraform_version,
+        );
         let settings = config::resolve(&request.config, &*self.env, agent)?;
         let client = Client::new(settings.client)
             .map(PrismaClient)

@@ -1,3 +1,6 @@
+use std::time::Duration;
+
+use integration_engine::settings::parse_url;
 use std::collections::BTreeMap;
 
 use secrecy::ExposeSecret;
