@@ -2,7 +2,7 @@
 //! what it was sent), so a decode error says what was expected and what kind of thing came,
 //! never what it contained.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::{Error, RequestSpec};
 
@@ -32,6 +32,26 @@ pub fn decode(spec: &RequestSpec, expected: &'static str, detail: String) -> Err
         expected,
         detail,
     }
+}
+
+/// Where a secret sent apart from a request body's other keys goes in it: the object that takes
+/// it and its name there. `key` is a top-level key of `body`, or a JSON pointer (RFC 6901,
+/// starting with `/`) to a place in an object `body` already holds: `/headers/1/value` is
+/// `value` in the second entry of `body["headers"]`. `None` when there is no such object.
+pub fn secret_place<'a>(
+    body: &'a mut Map<String, Value>,
+    key: &'a str,
+) -> Option<(&'a mut Map<String, Value>, &'a str)> {
+    let Some(pointer) = key.strip_prefix('/') else {
+        return Some((body, key));
+    };
+    let (top, rest) = pointer.split_once('/')?;
+    let (inner, name) = match rest.rsplit_once('/') {
+        Some((inner, name)) => (format!("/{inner}"), name),
+        None => (String::new(), rest),
+    };
+    let object = body.get_mut(top)?.pointer_mut(&inner)?.as_object_mut()?;
+    Some((object, name))
 }
 
 /// The JSON kind of a value, for messages that must not quote it.
@@ -89,5 +109,30 @@ mod tests {
         assert!(empty.to_string().contains("the body is empty"), "{empty}");
         assert_eq!(kind(&serde_json::json!([1])), "array");
         assert!(check_id(" ").is_err() && check_id("a").is_ok());
+    }
+
+    #[test]
+    fn a_secret_goes_to_a_top_level_key_or_where_its_pointer_says() {
+        let mut body = serde_json::json!({"url": "u", "headers": [{"key": "A"}, {"key": "B"}]})
+            .as_object()
+            .cloned()
+            .expect("an object");
+        let (object, name) = secret_place(&mut body, "token").expect("top level");
+        object.insert(name.into(), "t".into());
+        let (object, name) = secret_place(&mut body, "/headers/1/value").expect("an entry");
+        object.insert(name.into(), "v".into());
+        assert_eq!(
+            Value::Object(body.clone()),
+            serde_json::json!({"url": "u", "token": "t",
+                               "headers": [{"key": "A"}, {"key": "B", "value": "v"}]})
+        );
+        for nowhere in [
+            "/headers/2/value",
+            "/url/0/value",
+            "/missing/0/value",
+            "/headers",
+        ] {
+            assert!(secret_place(&mut body, nowhere).is_none(), "{nowhere}");
+        }
     }
 }

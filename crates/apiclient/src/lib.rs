@@ -57,7 +57,7 @@ pub use config::{
 };
 pub use create::{Create, Posted, create, created_incomplete};
 pub use error::{ApiMessage, Error};
-pub use json::{check_id, decode, kind, parse_json};
+pub use json::{check_id, decode, kind, parse_json, secret_place};
 pub use redact::{MASK, MIN_SECRET_LEN, Redactions, mask_secrets};
 pub use request::{AuthHeaders, Endpoint, JsonBody, RequestSpec, Response, TokenHeader};
 /// The HTTP types the kit's API speaks in.

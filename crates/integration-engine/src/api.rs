@@ -80,6 +80,12 @@ impl SecretValue {
 ///
 /// Secret configuration keys live apart from the others so that they stay secret until the
 /// body is serialized. A key must not appear in both maps.
+///
+/// The value of a secret entry of a list ([`crate::catalog::Entries`]) is keyed by the JSON
+/// pointer (RFC 6901) of its place in `config`: `/headers/1/value` goes into the second entry of
+/// `config["headers"]`, which holds the entry without its value. A secret entry with no such
+/// key is sent without its value, which keeps the stored one. Top-level keys never start with
+/// `/`, so a client of a catalog without such lists sees top-level keys only.
 #[derive(Clone)]
 pub struct IntegrationRequest {
     /// The API's name of the type (the catalog's `wire_type`).
@@ -88,7 +94,7 @@ pub struct IntegrationRequest {
     pub attributes: Map<String, Json>,
     /// Non-secret configuration keys.
     pub config: Map<String, Json>,
-    /// Secret configuration keys to send.
+    /// Secret configuration keys to send (top-level keys, or JSON pointers into `config`).
     pub secrets: BTreeMap<String, SecretValue>,
 }
 

@@ -116,6 +116,63 @@ pub enum Kind {
     Object(&'static [Field]),
     /// A list of nested objects.
     ObjectList(&'static [Field]),
+    /// A list of named entries whose value is a secret when the entry says so (HTTP headers
+    /// with a `secure` flag, variables marked sensitive). See [`Entries`].
+    Entries(&'static Entries),
+}
+
+/// A list of named entries, each with a value and a flag saying whether that value is secret:
+/// `[{"key": "X-Source", "value": "prisma"}, {"key": "Authorization", "value": "...", "secure":
+/// true}]` on the wire.
+///
+/// In Terraform the list is one attribute (the field's), shown in plans: every entry with its
+/// name, flag and other keys, and the value of each entry that is not secret. The values of the
+/// secret entries are a sensitive map by entry name, `secrets` (with the usual write-only form
+/// and version, `<secrets>_wo` and `<secrets>_wo_version`), kept in state from the
+/// configuration as every secret is: the API never returns them (masked or absent), so a secret
+/// entry's value in the list is always null. When neither form is set, an existing object keeps
+/// the values the API holds. Order, names and flags round-trip exactly; an update sends a secret
+/// entry without its value to keep the one stored (the API's rule for such lists, which
+/// [`crate::api::IntegrationRequest::secrets`] addresses by JSON pointer).
+#[derive(Debug)]
+pub struct Entries {
+    /// An entry's keys, as on the wire; `name`, `value` and `secret_flag` are among them. None
+    /// is a secret; defaults apply to entries as to top-level keys.
+    pub fields: &'static [Field],
+    /// The key naming an entry (a string, unique in the list).
+    pub name: &'static str,
+    /// The key of an entry's value (an optional string: null in a secret entry).
+    pub value: &'static str,
+    /// The boolean key that makes an entry's value a secret.
+    pub secret_flag: &'static str,
+    /// The attribute (snake_case) holding the secret entries' values by name.
+    pub secrets: &'static str,
+    /// Its description (markdown); the engine adds how it relates to the list.
+    pub secrets_description: &'static str,
+    /// Whether two names that differ only in case name the same entry (HTTP header names).
+    pub names_ignore_case: bool,
+}
+
+impl Kind {
+    /// The fields of each nested object: of an object, a list of objects or a list of entries.
+    pub fn nested_fields(&self) -> Option<&'static [Field]> {
+        match self {
+            Kind::Object(fields) | Kind::ObjectList(fields) => Some(fields),
+            Kind::Entries(entries) => Some(entries.fields),
+            _ => None,
+        }
+    }
+}
+
+impl Entries {
+    /// Whether `a` and `b` name the same entry.
+    pub fn same_name(&self, a: &str, b: &str) -> bool {
+        if self.names_ignore_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -299,6 +356,19 @@ impl Field {
             _ => None,
         }
     }
+
+    /// The entries of a [`Kind::Entries`] field.
+    pub fn entries(&self) -> Option<&'static Entries> {
+        match self.kind {
+            Kind::Entries(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether the field carries secrets: it is one, or its entries hold some.
+    pub fn holds_secrets(&self) -> bool {
+        self.secret || self.entries().is_some()
+    }
 }
 
 impl Computed {
@@ -321,7 +391,7 @@ impl IntegrationType {
     }
 
     pub fn has_secrets(&self) -> bool {
-        self.fields.iter().any(|f| f.secret)
+        self.fields.iter().any(Field::holds_secrets)
     }
 
     /// Whether a wire key of this type is inferred rather than published.

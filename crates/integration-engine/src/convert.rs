@@ -2,13 +2,17 @@
 //! names are the snake_case of the API keys; shapes follow [`Kind`].
 //!
 //! Reading is lenient (a number sent as a string, a boolean as "true"), because what comes back
-//! from an API is not always what its documentation promises; writing is exact.
+//! from an API is not always what its documentation promises; writing is exact. A nested key the
+//! API leaves out reads as its default. A secret entry of a [`Kind::Entries`] list is never
+//! read nor written with its value: the API masks it, and it travels apart (see
+//! [`crate::state::integration_request`]).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value as Json};
 
-use crate::catalog::{Field, Kind};
+use crate::catalog::{Entries, Field, Kind, snake_case};
+use crate::schema::default_value;
 use tfplugin::value::{Number, Value};
 
 /// The wire JSON of a field's Terraform value; `None` when the key should be left out.
@@ -49,14 +53,46 @@ pub fn to_wire(field: &Field, value: &Value) -> Option<Json> {
             )
         }
         (Kind::Object(fields), v) => object_to_wire(fields, v),
-        (Kind::ObjectList(fields), v) => Json::Array(
+        (Kind::ObjectList(_) | Kind::Entries(_), v) => Json::Array(
             v.as_elements()?
                 .iter()
-                .map(|e| object_to_wire(fields, e))
+                .map(|e| item_to_wire(&field.kind, e))
                 .collect(),
         ),
         _ => return None,
     })
+}
+
+/// One object of a list: a secret entry of a [`Kind::Entries`] list goes without its value,
+/// which travels as a secret, or not at all.
+fn item_to_wire(kind: &Kind, item: &Value) -> Json {
+    let mut json = object_to_wire(kind.nested_fields().unwrap_or_default(), item);
+    if let (Kind::Entries(entries), Json::Object(m)) = (kind, &mut json)
+        && is_secret_entry(entries, item)
+    {
+        m.remove(entries.value);
+    }
+    json
+}
+
+/// Whether an entry (a Terraform object of a [`Kind::Entries`] list) holds a secret value.
+pub fn is_secret_entry(entries: &Entries, entry: &Value) -> bool {
+    entry.get(&snake_case(entries.secret_flag)).as_bool() == Some(true)
+}
+
+/// The name of an entry (a Terraform object of a [`Kind::Entries`] list), when known.
+pub fn entry_name<'a>(entries: &Entries, entry: &'a Value) -> Option<&'a str> {
+    entry.get(&snake_case(entries.name)).as_str()
+}
+
+/// The (known) names of the secret entries of a [`Kind::Entries`] list, in order.
+pub fn secret_entry_names<'a>(entries: &Entries, list: &'a Value) -> Vec<&'a str> {
+    let items = list.as_elements().unwrap_or_default();
+    items
+        .iter()
+        .filter(|e| is_secret_entry(entries, e))
+        .filter_map(|e| entry_name(entries, e))
+        .collect()
 }
 
 fn object_to_wire(fields: &[Field], value: &Value) -> Json {
@@ -158,12 +194,12 @@ pub fn from_wire(field: &Field, json: Option<&Json>) -> Value {
             Json::Object(m) => object_from_wire(fields, m),
             _ => Value::Null,
         },
-        Kind::ObjectList(fields) => match json {
+        Kind::ObjectList(_) | Kind::Entries(_) => match json {
             Json::Array(items) => Value::List(
                 items
                     .iter()
                     .map(|i| match i {
-                        Json::Object(m) => object_from_wire(fields, m),
+                        Json::Object(m) => item_from_wire(&field.kind, m),
                         _ => Value::Null,
                     })
                     .collect(),
@@ -171,6 +207,19 @@ pub fn from_wire(field: &Field, json: Option<&Json>) -> Value {
             _ => Value::Null,
         },
     }
+}
+
+/// One object of a list: a secret entry of a [`Kind::Entries`] list reads with a null value
+/// whatever the API shows (a mask, nothing at all): it is never known from the API.
+fn item_from_wire(kind: &Kind, m: &Map<String, Json>) -> Value {
+    let mut item = object_from_wire(kind.nested_fields().unwrap_or_default(), m);
+    if let Kind::Entries(entries) = kind
+        && is_secret_entry(entries, &item)
+        && let Value::Object(attributes) = &mut item
+    {
+        attributes.insert(snake_case(entries.value), Value::Null);
+    }
+    item
 }
 
 /// JSON text with sorted keys and no insignificant whitespace: one text per JSON value.
@@ -191,11 +240,18 @@ pub fn same_json(a: &str, b: &str) -> bool {
     }
 }
 
+/// A nested object; a nested key the API leaves out takes its default, as the API does.
 fn object_from_wire(fields: &[Field], m: &Map<String, Json>) -> Value {
     Value::Object(
         fields
             .iter()
-            .map(|f| (f.attribute(), from_wire(f, m.get(f.key))))
+            .map(|f| {
+                let value = match (from_wire(f, m.get(f.key)), f.default()) {
+                    (Value::Null, Some(d)) => default_value(d),
+                    (v, _) => v,
+                };
+                (f.attribute(), value)
+            })
             .collect(),
     )
 }

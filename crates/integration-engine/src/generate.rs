@@ -11,7 +11,8 @@
 //! [`crate::validate::UnsetSecrets`]). A warning says so, naming the attributes to fill in to
 //! manage the secret from Terraform.
 
-use crate::catalog::{Catalog, IntegrationType};
+use crate::catalog::{Catalog, IntegrationType, Kind};
+use crate::convert::secret_entry_names;
 use crate::schema::{default_value, secret_names};
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::GenerateConfigResponse;
@@ -43,12 +44,39 @@ pub fn generate(
         }
     }
     let mut secrets = Vec::new();
-    for field in ty.fields.iter().filter(|f| f.secret) {
+    for field in ty.fields.iter().filter(|f| f.holds_secrets()) {
         let n = secret_names(field);
         for name in [&n.plain, &n.write_only, &n.version] {
             config.insert(name.clone(), Value::Null);
         }
-        secrets.push(format!("`{}` (or `{}`)", n.plain, n.write_only));
+        let what = match field.entries() {
+            None => format!("`{}` (or `{}`)", n.plain, n.write_only),
+            Some(e) => {
+                // Only secret entries have values to fill in.
+                let names = secret_entry_names(e, state.get(&field.attribute()));
+                if names.is_empty() {
+                    continue;
+                }
+                format!(
+                    "`{}` (or `{}`) for {}",
+                    n.plain,
+                    n.write_only,
+                    names
+                        .iter()
+                        .map(|n| format!("{n:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        };
+        secrets.push(what);
+    }
+    for f in ty.fields {
+        let attr = f.attribute();
+        if let Some(value) = config.get(&attr) {
+            let short = without_nested_defaults(&f.kind, value);
+            config.insert(attr, short);
+        }
     }
     let mut diagnostics = Diagnostics::new();
     if !secrets.is_empty() {
@@ -68,5 +96,33 @@ pub fn generate(
     GenerateConfigResponse {
         config: Value::Object(config),
         diagnostics,
+    }
+}
+
+/// A nested value with every nested attribute equal to its default left null (the plan fills
+/// it in again), as top-level defaults are.
+fn without_nested_defaults(kind: &Kind, value: &Value) -> Value {
+    let Some(fields) = kind.nested_fields() else {
+        return value.clone();
+    };
+    let object = |v: &Value| {
+        let Value::Object(m) = v else {
+            return v.clone();
+        };
+        let mut m = m.clone();
+        for f in fields.iter() {
+            let attr = f.attribute();
+            let Some(inner) = m.get(&attr) else { continue };
+            let short = match f.default() {
+                Some(d) if *inner == default_value(d) => Value::Null,
+                _ => without_nested_defaults(&f.kind, inner),
+            };
+            m.insert(attr, short);
+        }
+        Value::Object(m)
+    };
+    match value {
+        Value::List(items) => Value::List(items.iter().map(object).collect()),
+        other => object(other),
     }
 }

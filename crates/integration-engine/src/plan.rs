@@ -2,7 +2,9 @@
 //!
 //! The rules Terraform enforces shape this: a provider may only fill in computed values (defaults
 //! where the configuration is null, values the API assigns), write-only values are null in the
-//! plan, and an immutable field that changes must be reported in `requires_replace`.
+//! plan, and an immutable field that changes must be reported in `requires_replace`. Nested
+//! defaults are filled in from the configuration of each entry, never from whatever entry held
+//! that index before (Terraform proposes entries of a list by index).
 
 use std::collections::BTreeMap;
 
@@ -18,11 +20,12 @@ use tfplugin::value::Value;
 fn configurable(catalog: &Catalog, ty: &IntegrationType) -> Vec<String> {
     let mut names = Vec::new();
     for f in catalog.frame.iter().chain(ty.fields) {
-        if f.secret {
+        if f.holds_secrets() {
             let n = secret_names(f);
             names.push(n.plain);
             names.push(n.version);
-        } else {
+        }
+        if !f.secret {
             names.push(f.attribute());
         }
     }
@@ -33,12 +36,15 @@ fn configurable(catalog: &Catalog, ty: &IntegrationType) -> Vec<String> {
 /// itself, or for a secret its plain form and the version of its write-only form (a new
 /// write-only value alone is not seen until its version changes).
 fn replacing(field: &Field) -> Vec<String> {
-    if field.secret {
-        let n = secret_names(field);
-        vec![n.plain, n.version]
-    } else {
-        vec![field.attribute()]
+    let mut names = Vec::new();
+    if !field.secret {
+        names.push(field.attribute());
     }
+    if field.holds_secrets() {
+        let n = secret_names(field);
+        names.extend([n.plain, n.version]);
+    }
+    names
 }
 
 /// Every top-level attribute of the type's resource whose change forces replacement (frame
@@ -63,6 +69,48 @@ fn json_attributes(catalog: &Catalog, ty: &IntegrationType) -> Vec<String> {
         .collect()
 }
 
+/// `planned`, a nested value of `kind`, with each nested default filled in where `config` leaves
+/// it null (in every entry of a list, matched by index as Terraform matches them).
+fn nested_defaults(kind: &Kind, config: &Value, planned: &Value) -> Value {
+    let Some(fields) = kind.nested_fields() else {
+        return planned.clone();
+    };
+    match planned {
+        Value::Object(_) => object_defaults(fields, config, planned),
+        Value::List(items) => Value::List(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let configured = config.as_elements().and_then(|c| c.get(i));
+                    object_defaults(fields, configured.unwrap_or(&Value::Null), item)
+                })
+                .collect(),
+        ),
+        _ => planned.clone(),
+    }
+}
+
+fn object_defaults(fields: &[Field], config: &Value, planned: &Value) -> Value {
+    let Value::Object(m) = planned else {
+        return planned.clone();
+    };
+    let mut m = m.clone();
+    for f in fields {
+        let attr = f.attribute();
+        let configured = config.get(&attr);
+        if let Some(d) = f.default()
+            && configured.is_null()
+        {
+            m.insert(attr, default_value(d));
+        } else if let Some(value) = m.get(&attr) {
+            let filled = nested_defaults(&f.kind, configured, value);
+            m.insert(attr, filled);
+        }
+    }
+    Value::Object(m)
+}
+
 pub fn plan(catalog: &Catalog, ty: &IntegrationType, request: &PlanRequest) -> PlanResponse {
     let proposed = &request.proposed_new_state;
     let Some(proposed_map) = proposed.as_object() else {
@@ -80,10 +128,14 @@ pub fn plan(catalog: &Catalog, ty: &IntegrationType, request: &PlanRequest) -> P
     // Defaults apply whenever configuration leaves a defaulted attribute null, also on update
     // (removing `roll_up_interval = 30` from configuration means "back to 60").
     for f in catalog.frame.iter().chain(ty.fields) {
+        let attr = f.attribute();
         if let Some(d) = f.default()
-            && config.get(&f.attribute()).is_null()
+            && config.get(&attr).is_null()
         {
-            planned.insert(f.attribute(), default_value(d));
+            planned.insert(attr, default_value(d));
+        } else if let Some(value) = planned.get(&attr) {
+            let filled = nested_defaults(&f.kind, config.get(&attr), value);
+            planned.insert(attr, filled);
         }
     }
     // The same JSON written differently (key order, spacing) is no change: keep the prior text,
@@ -97,7 +149,7 @@ pub fn plan(catalog: &Catalog, ty: &IntegrationType, request: &PlanRequest) -> P
             planned.insert(name, Value::String(before.clone()));
         }
     }
-    for f in ty.fields.iter().filter(|f| f.secret) {
+    for f in ty.fields.iter().filter(|f| f.holds_secrets()) {
         planned.insert(secret_names(f).write_only, Value::Null);
     }
 

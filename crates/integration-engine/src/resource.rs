@@ -111,12 +111,23 @@ impl IntegrationResource {
 
     pub fn plan(&self, request: &PlanRequest) -> PlanResponse {
         let mut response = plan::plan(self.catalog, self.ty, request);
-        if request.prior_state.is_null() && !request.proposed_new_state.is_null() {
+        if request.proposed_new_state.is_null() {
+            return response;
+        }
+        if request.prior_state.is_null() {
             // Creating (or replacing): there is no secret in the API to keep.
             validate::validate_config(
                 self.ty,
                 &request.config,
                 &AttributePath::default(),
+                &mut response.diagnostics,
+            );
+        } else {
+            // Updating: only the secrets of what the API already holds can be kept.
+            validate::validate_new_secret_entries(
+                self.ty,
+                &request.config,
+                &request.prior_state,
                 &mut response.diagnostics,
             );
         }

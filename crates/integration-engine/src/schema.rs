@@ -4,11 +4,14 @@
 //! (`name`, `description`, `enabled`, ...), then its type's configuration keys, then the
 //! read-only attributes the API reports — and each secret key comes as three attributes:
 //! `<name>` (sensitive, kept in state), `<name>_wo` (write-only) and `<name>_wo_version`
-//! (changing it sends the write-only value again).
+//! (changing it sends the write-only value again). A list of entries ([`Kind::Entries`]) is its
+//! own attribute, shown in plans, followed by the same triplet for its secret values: maps by
+//! entry name, named after the catalog's `secrets`. Defaults of nested keys are optional and
+//! computed, as top-level ones: the plan fills them in.
 
 use crate::catalog::{
     Catalog, Computed, ComputedKind, DefaultValue, Field, IntegrationType, Kind, Mutability,
-    Presence as Need, SecretsOnUpdate,
+    Presence as Need, SecretsOnUpdate, snake_case,
 };
 use tfplugin::schema::{Attribute, Block, Nesting, Presence, Schema};
 use tfplugin::value::{Type, Value};
@@ -29,19 +32,33 @@ pub fn computed_attribute(c: &Computed) -> Attribute {
         .description(c.description)
 }
 
-/// Names of the three attributes that carry one secret key.
+/// Names of the three attributes that carry one field's secrets.
 pub struct SecretNames {
     pub plain: String,
     pub write_only: String,
     pub version: String,
 }
 
+/// The secret triplet of a field that holds secrets ([`Field::holds_secrets`]): named after the
+/// field for a secret field, after its `secrets` attribute for [`Kind::Entries`].
 pub fn secret_names(field: &Field) -> SecretNames {
-    let plain = field.attribute();
+    let plain = match field.entries() {
+        Some(entries) => entries.secrets.to_string(),
+        None => field.attribute(),
+    };
     SecretNames {
         write_only: format!("{plain}_wo"),
         version: format!("{plain}_wo_version"),
         plain,
+    }
+}
+
+/// The Terraform type of a field's secret (of both its plain and write-only forms): the
+/// field's own type, or a map of strings (the secret entries' values by name).
+pub fn secret_type(field: &Field) -> Type {
+    match field.kind {
+        Kind::Entries(_) => Type::map(Type::String),
+        _ => field_type(field),
     }
 }
 
@@ -56,7 +73,7 @@ pub fn default_value(d: DefaultValue) -> Value {
 
 /// The Terraform type of a field's values.
 pub fn field_type(field: &Field) -> Type {
-    field_attribute(field, false).value_type()
+    field_attribute(field).value_type()
 }
 
 fn kind_attribute(name: String, kind: &Kind, presence: Presence) -> Attribute {
@@ -71,15 +88,29 @@ fn kind_attribute(name: String, kind: &Kind, presence: Presence) -> Attribute {
         Kind::ObjectList(fields) => {
             Attribute::nested(name, Nesting::List, nested(fields), presence)
         }
+        Kind::Entries(entries) => {
+            Attribute::nested(name, Nesting::List, nested(entries.fields), presence)
+        }
     }
 }
 
 fn nested(fields: &[Field]) -> Vec<Attribute> {
-    fields.iter().map(|f| field_attribute(f, true)).collect()
+    fields.iter().map(field_attribute).collect()
 }
 
 fn describe(field: &Field) -> String {
     let mut text = field.description.to_string();
+    if let Some(e) = field.entries() {
+        let attr = |key: &str| snake_case(key);
+        text.push_str(&format!(
+            " An entry whose `{flag}` is true holds a secret: leave its `{value}` unset here and \
+             set it in `{secrets}` (or `{secrets}_wo`) under its `{name}`.",
+            flag = attr(e.secret_flag),
+            value = attr(e.value),
+            name = attr(e.name),
+            secrets = e.secrets,
+        ));
+    }
     if let Some(d) = field.default() {
         let shown = match default_value(d) {
             Value::String(s) => format!("\"{s}\""),
@@ -109,21 +140,20 @@ pub fn inferred_notice(catalog: &Catalog) -> String {
     )
 }
 
-fn field_attribute(field: &Field, nested: bool) -> Attribute {
+fn field_attribute(field: &Field) -> Attribute {
     let presence = match field.presence {
         Need::Required if field.secret => Presence::Optional,
         Need::Required => Presence::Required,
         Need::Optional => Presence::Optional,
-        Need::Default(_) if nested => Presence::Optional,
         Need::Default(_) => Presence::OptionalComputed,
     };
     kind_attribute(field.attribute(), &field.kind, presence).description(describe(field))
 }
 
-/// The attributes one catalog field contributes.
+/// The attributes one catalog field contributes: the field's own, then its secret triplet.
 fn field_attributes(catalog: &Catalog, field: &Field) -> Vec<Attribute> {
-    if !field.secret {
-        return vec![field_attribute(field, false)];
+    if !field.holds_secrets() {
+        return vec![field_attribute(field)];
     }
     let names = secret_names(field);
     let either = if field.is_required() {
@@ -141,30 +171,63 @@ fn field_attributes(catalog: &Catalog, field: &Field) -> Vec<Attribute> {
             names.plain, names.write_only
         )
     };
-    let plain = field_attribute(field, false).sensitive(true);
-    let plain_description = format!(
-        "{} The API never returns it, so Terraform keeps the configured value and cannot detect \
-         changes made outside Terraform.{either}",
-        plain.description
-    );
-    vec![
-        plain.description(plain_description),
-        Attribute::new(names.write_only.clone(), Type::String, Presence::Optional)
+    let (mut attributes, plain_description, sent) = match field.entries() {
+        None => (
+            Vec::new(),
+            format!(
+                "{} The API never returns it, so Terraform keeps the configured value and cannot \
+                 detect changes made outside Terraform.{either}",
+                describe(field)
+            ),
+            String::new(),
+        ),
+        Some(e) => (
+            vec![field_attribute(field)],
+            format!(
+                "{} Each key is the `{name}` of a `{list}` entry whose `{flag}` is true. The API \
+                 never returns these values, so Terraform keeps the configured ones and cannot \
+                 detect changes made outside Terraform. Left unset (and `{wo}` too), an \
+                 existing {object} keeps the values {vendor} holds; an entry new to it needs \
+                 its value.{either}",
+                e.secrets_description,
+                list = field.attribute(),
+                flag = snake_case(e.secret_flag),
+                name = snake_case(e.name),
+                wo = names.write_only,
+                object = catalog.object,
+                vendor = catalog.vendor,
+            ),
+            format!(
+                " The value of an entry new to the {} is sent too: none is stored to keep.",
+                catalog.object
+            ),
+        ),
+    };
+    attributes.extend([
+        Attribute::new(names.plain.clone(), secret_type(field), Presence::Optional)
             .sensitive(true)
-            .write_only(true)
-            .description(format!(
-                "Write-only form of `{}` (Terraform 1.11 and later): never stored in plan or \
-                 state. {}{either}",
-                names.plain,
-                when_sent(catalog, &names.version)
-            )),
+            .description(plain_description),
+        Attribute::new(
+            names.write_only.clone(),
+            secret_type(field),
+            Presence::Optional,
+        )
+        .sensitive(true)
+        .write_only(true)
+        .description(format!(
+            "Write-only form of `{}` (Terraform 1.11 and later): never stored in plan or \
+             state. {}{sent}{either}",
+            names.plain,
+            when_sent(catalog, &names.version)
+        )),
         Attribute::new(names.version.clone(), Type::Number, Presence::Optional).description(
             format!(
                 "Version of `{}`: change it to send a new value of the write-only secret.",
                 names.write_only
             ),
         ),
-    ]
+    ]);
+    attributes
 }
 
 /// When a write-only secret is sent, which the catalog's [`SecretsOnUpdate`] decides.

@@ -2,7 +2,8 @@
 //!
 //! The API never returns secrets (masked or absent), so their state is carried over from what
 //! Terraform already holds; write-only values come only from configuration, and only when they
-//! must be sent (the catalog's [`SecretsOnUpdate`] says when).
+//! must be sent (the catalog's [`SecretsOnUpdate`] says when). The same holds for the values of
+//! secret entries ([`crate::catalog::Entries`]), whose list itself is read from the API.
 
 use std::collections::BTreeMap;
 
@@ -11,9 +12,11 @@ use serde_json::{Map, Value as Json};
 
 use crate::api::{Integration, IntegrationRequest, SecretValue};
 use crate::catalog::{
-    Catalog, Computed, ComputedKind, Field, IntegrationType, Kind, SecretsOnUpdate,
+    Catalog, Computed, ComputedKind, Entries, Field, IntegrationType, Kind, SecretsOnUpdate,
 };
-use crate::convert::{from_wire, same_json, to_wire};
+use crate::convert::{
+    entry_name, from_wire, is_secret_entry, same_json, secret_entry_names, to_wire,
+};
 use crate::schema::{default_value, secret_names};
 use tfplugin::value::{Number, Value};
 
@@ -86,12 +89,13 @@ fn fields_from_wire(
     out: &mut BTreeMap<String, Value>,
 ) {
     for field in fields {
-        if field.secret {
+        if field.holds_secrets() {
             let n = secret_names(field);
             out.insert(n.plain.clone(), prior.get(&n.plain).clone());
             out.insert(n.version.clone(), prior.get(&n.version).clone());
             out.insert(n.write_only, Value::Null);
-        } else {
+        }
+        if !field.secret {
             let attr = field.attribute();
             let value = reconcile(
                 field,
@@ -169,9 +173,59 @@ fn secret_to_send(
     }
 }
 
+/// The secret values to send for the secret entries of `field` (a [`Kind::Entries`] list in
+/// `planned`), by index in the list. A value is sent as [`secret_to_send`] sends a secret, and
+/// also whenever the entry is new to the integration (`prior` holds no secret entry of that
+/// name: the API has no value to keep). An entry whose value is not sent keeps the stored one.
+fn entry_secrets_to_send(
+    policy: SecretsOnUpdate,
+    field: &Field,
+    entries: &Entries,
+    planned: &Value,
+    config: &Value,
+    prior: &Value,
+) -> Vec<(usize, String)> {
+    let n = secret_names(field);
+    let attr = field.attribute();
+    let rotated = prior.is_null() || planned.get(&n.version) != prior.get(&n.version);
+    let held = secret_entry_names(entries, prior.get(&attr));
+    let plain = planned.get(&n.plain);
+    let write_only = config.get(&n.write_only);
+    let mut out = Vec::new();
+    let list = planned.get(&attr).as_elements().unwrap_or_default();
+    for (i, entry) in list.iter().enumerate() {
+        let Some(name) = entry_name(entries, entry).filter(|_| is_secret_entry(entries, entry))
+        else {
+            continue;
+        };
+        let new = !held.iter().any(|h| entries.same_name(h, name));
+        let value = match (plain.get(name).as_str(), write_only.get(name).as_str()) {
+            (Some(v), _) => {
+                let send = match policy {
+                    SecretsOnUpdate::KeptAndRotated | SecretsOnUpdate::All => true,
+                    SecretsOnUpdate::Changed => {
+                        new || prior.get(&n.plain).get(name) != plain.get(name)
+                    }
+                };
+                send.then_some(v)
+            }
+            (None, Some(v)) => {
+                let send = policy == SecretsOnUpdate::All || rotated || new;
+                send.then_some(v)
+            }
+            (None, None) => None,
+        };
+        if let Some(v) = value {
+            out.push((i, v.to_string()));
+        }
+    }
+    out
+}
+
 /// What to send for the integration in `planned`. `prior` is null on create. Which secrets are
 /// sent follows the catalog's [`SecretsOnUpdate`]; a write-only secret comes from `config`, the
-/// only place Terraform shows it.
+/// only place Terraform shows it. A secret entry's value goes into `secrets` under the JSON
+/// pointer of its place in `config` (`/headers/1/value`).
 pub fn integration_request(
     catalog: &Catalog,
     ty: &IntegrationType,
@@ -187,9 +241,9 @@ pub fn integration_request(
     }
     let mut wire = Map::new();
     let mut secrets = BTreeMap::new();
+    let policy = catalog.secrets_on_update;
     for field in ty.fields {
         if field.secret {
-            let policy = catalog.secrets_on_update;
             if let Some(v) = secret_to_send(policy, field, planned, config, prior) {
                 let value = SecretValue {
                     text: SecretString::from(v),
@@ -197,8 +251,19 @@ pub fn integration_request(
                 };
                 secrets.insert(field.key.to_string(), value);
             }
-        } else if let Some(json) = to_wire(field, planned.get(&field.attribute())) {
+            continue;
+        }
+        if let Some(json) = to_wire(field, planned.get(&field.attribute())) {
             wire.insert(field.key.to_string(), json);
+        }
+        if let Some(entries) = field.entries() {
+            for (i, v) in entry_secrets_to_send(policy, field, entries, planned, config, prior) {
+                let value = SecretValue {
+                    text: SecretString::from(v),
+                    json: false,
+                };
+                secrets.insert(format!("/{}/{i}/{}", field.key, entries.value), value);
+            }
         }
     }
     IntegrationRequest {
@@ -213,12 +278,20 @@ pub fn integration_request(
 /// that error texts can be scrubbed of them.
 pub fn secret_values(ty: &IntegrationType, values: &[&Value]) -> Vec<SecretString> {
     let mut out = Vec::new();
-    for field in ty.fields.iter().filter(|f| f.secret) {
+    for field in ty.fields.iter().filter(|f| f.holds_secrets()) {
         let n = secret_names(field);
         for v in values {
             for name in [&n.plain, &n.write_only] {
-                if let Some(s) = v.get(name).as_str().filter(|s| !s.is_empty()) {
-                    out.push(SecretString::from(s));
+                let held = v.get(name);
+                // A secret, or a map of them (the values of secret entries).
+                let texts: Vec<&Value> = match held.as_object() {
+                    Some(m) if field.entries().is_some() => m.values().collect(),
+                    _ => vec![held],
+                };
+                for s in texts.into_iter().filter_map(Value::as_str) {
+                    if !s.is_empty() {
+                        out.push(SecretString::from(s));
+                    }
                 }
             }
         }

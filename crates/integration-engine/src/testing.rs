@@ -8,8 +8,8 @@ use serde_json::{Map, Value as Json, json};
 
 use crate::api::{Integration, IntegrationApi, IntegrationRequest};
 use crate::catalog::{
-    Catalog, Check, Computed, ComputedKind, DefaultValue, Field, IntegrationType, Kind, Rule,
-    SecretsOnUpdate,
+    Catalog, Check, Computed, ComputedKind, DefaultValue, Entries, Field, IntegrationType, Kind,
+    Rule, SecretsOnUpdate,
 };
 use crate::errors::Hints;
 
@@ -43,7 +43,7 @@ pub const DEMO: Catalog = Catalog {
             description: "When it was created.",
         },
     ],
-    types: &[&HOOK, &KEYFILE],
+    types: &[&HOOK, &KEYFILE, &RELAY],
     id_description: "The ID.",
     identity_description: "The ID, as Demo Cloud assigned it.",
     secrets_on_update: SecretsOnUpdate::KeptAndRotated,
@@ -98,6 +98,51 @@ pub static KEYFILE: IntegrationType = IntegrationType {
     notes: &[],
 };
 
+/// Variables a relay sends along, some of them sensitive: a list of entries.
+pub static VARIABLES: Entries = Entries {
+    fields: &[
+        Field::required("name", Kind::String, "Variable name."),
+        Field::optional("value", Kind::String, "Its value, unless sensitive.")
+            .checked(&[Check::NotEmpty]),
+        Field::defaulted(
+            "sensitive",
+            Kind::Bool,
+            DefaultValue::Bool(false),
+            "Whether the value is secret.",
+        ),
+        Field::defaulted(
+            "pinned",
+            Kind::Bool,
+            DefaultValue::Bool(false),
+            "Whether it is pinned.",
+        ),
+    ],
+    name: "name",
+    value: "value",
+    secret_flag: "sensitive",
+    secrets: "sensitive_values",
+    secrets_description: "Values of the sensitive variables.",
+    names_ignore_case: false,
+};
+
+pub static RELAY: IntegrationType = IntegrationType {
+    name: "relay",
+    wire_type: "RELAY",
+    title: "Relay",
+    summary: "Forwards events with variables.",
+    fields: &[
+        Field::required("target", Kind::String, "Where to forward.").checked(&[Check::HttpsUrl]),
+        Field::optional(
+            "variables",
+            Kind::Entries(&VARIABLES),
+            "Variables sent along.",
+        ),
+    ],
+    rules: &[],
+    testable: true,
+    notes: &[],
+};
+
 /// No words of its own: the engine's hints only.
 pub struct NoHints;
 
@@ -140,7 +185,8 @@ impl IntegrationApi for MemoryApi {
         store.creates += 1;
         let mut config: Map<String, Json> = request.config.clone();
         for (k, v) in &request.secrets {
-            config.insert(k.clone(), v.expose());
+            let (object, name) = apiclient::secret_place(&mut config, k).expect("a place");
+            object.insert(name.to_string(), v.expose());
         }
         let mut attributes = request.attributes.clone();
         attributes.insert("state".into(), json!("valid"));

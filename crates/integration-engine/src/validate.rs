@@ -12,7 +12,9 @@
 //! [`UnsetSecrets::MaybeKept`], and the stricter [`UnsetSecrets::Missing`] runs when a plan
 //! creates the integration.
 
-use crate::catalog::{Catalog, Check, Field, IntegrationType, Kind, Rule};
+use crate::catalog::{Catalog, Check, Entries, Field, IntegrationType, Kind, Rule, snake_case};
+use crate::convert::{entry_name, is_secret_entry, secret_entry_names};
+use crate::data_sources::arguments::did_you_mean;
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::value::Value;
 
@@ -116,26 +118,17 @@ fn validate_field(
 ) {
     let config = presence.config;
     let attr = field.attribute();
+    if field.holds_secrets() {
+        validate_triplet(field, config, base, diags);
+    }
     if field.secret {
         let n = secret_names(field);
         let plain = config.get(&n.plain);
         let wo = config.get(&n.write_only);
-        // Names as messages show them: `config.api_key` inside a data source's `config`.
-        let (plain_name, wo_name, version_name) = (
-            label(base, &n.plain),
-            label(base, &n.write_only),
-            label(base, &n.version),
-        );
-        if !plain.is_null() && !wo.is_null() {
-            diags.attribute_error(
-                path_of(base, &n.write_only),
-                format!("Conflicting {plain_name} and {wo_name}"),
-                format!(
-                    "Set only one of {plain_name} (kept in state, sensitive) and {wo_name} \
-                     (write-only, Terraform 1.11+)."
-                ),
-            );
-        } else if field.is_required() && !presence.maybe(field) {
+        let plain_name = label(base, &n.plain);
+        // Both set is a conflict (see validate_triplet), not a missing secret.
+        let neither = plain.is_null() || wo.is_null();
+        if neither && field.is_required() && !presence.maybe(field) {
             let detail = if base.0.is_empty() {
                 format!(
                     "{} is required to create the integration: set {} (kept in state, \
@@ -149,16 +142,6 @@ fn validate_field(
                 path_of(base, &n.plain),
                 format!("Missing {plain_name}"),
                 detail,
-            );
-        }
-        if !config.get(&n.version).is_null() && wo.is_null() {
-            diags.attribute_error(
-                path_of(base, &n.version),
-                format!("{version_name} without {wo_name}"),
-                format!(
-                    "{version_name} only versions the write-only {wo_name}: set {wo_name} too, \
-                     or remove {version_name}."
-                ),
             );
         }
         // Checks apply to whichever form carries the value.
@@ -188,6 +171,282 @@ fn validate_field(
         );
     }
     check_value(field, &name, value, path_of(base, &attr), diags);
+    if let Some(entries) = field.entries() {
+        validate_entries(field, entries, presence, base, diags);
+    }
+}
+
+/// The plain and write-only forms of a secret exclude each other, and a version goes with the
+/// write-only form.
+fn validate_triplet(field: &Field, config: &Value, base: &AttributePath, diags: &mut Diagnostics) {
+    let n = secret_names(field);
+    // Names as messages show them: `config.api_key` inside a data source's `config`.
+    let (plain_name, wo_name, version_name) = (
+        label(base, &n.plain),
+        label(base, &n.write_only),
+        label(base, &n.version),
+    );
+    let wo = config.get(&n.write_only);
+    if !config.get(&n.plain).is_null() && !wo.is_null() {
+        diags.attribute_error(
+            path_of(base, &n.write_only),
+            format!("Conflicting {plain_name} and {wo_name}"),
+            format!(
+                "Set only one of {plain_name} (kept in state, sensitive) and {wo_name} \
+                 (write-only, Terraform 1.11+)."
+            ),
+        );
+    }
+    if !config.get(&n.version).is_null() && wo.is_null() {
+        diags.attribute_error(
+            path_of(base, &n.version),
+            format!("{version_name} without {wo_name}"),
+            format!(
+                "{version_name} only versions the write-only {wo_name}: set {wo_name} too, \
+                 or remove {version_name}."
+            ),
+        );
+    }
+}
+
+/// The names a list of entries ([`Kind::Entries`]) is checked with: its attributes, the
+/// entries' keys, and the map carrying the secret values with its name (the write-only form
+/// when only it is set, else the plain one).
+struct EntryNames<'a> {
+    entries: &'a Entries,
+    list: String,
+    name: String,
+    value: String,
+    flag: String,
+    secrets: crate::schema::SecretNames,
+    map_name: String,
+    map: &'a Value,
+}
+
+impl<'a> EntryNames<'a> {
+    fn new(field: &Field, entries: &'a Entries, config: &'a Value) -> Self {
+        let secrets = secret_names(field);
+        let (plain, wo) = (config.get(&secrets.plain), config.get(&secrets.write_only));
+        let (map_name, map) = if plain.is_null() && !wo.is_null() {
+            (secrets.write_only.clone(), wo)
+        } else {
+            (secrets.plain.clone(), plain)
+        };
+        EntryNames {
+            entries,
+            list: field.attribute(),
+            name: snake_case(entries.name),
+            value: snake_case(entries.value),
+            flag: snake_case(entries.secret_flag),
+            secrets,
+            map_name,
+            map,
+        }
+    }
+
+    /// Whether the map may hold a value for `name` (an unknown map may).
+    fn has_value(&self, name: &str) -> bool {
+        match self.map {
+            Value::Null => false,
+            map => map.as_object().is_none_or(|m| m.contains_key(name)),
+        }
+    }
+}
+
+/// The rules of a list of entries ([`Kind::Entries`]): names are unique; an entry that is not
+/// secret has its value in the list, a secret one has it in the secrets map (or its write-only
+/// form) and nowhere a plan shows; every key of that map names a secret entry; and, when unset
+/// secrets count as missing, every secret entry has its value.
+fn validate_entries(
+    field: &Field,
+    entries: &Entries,
+    presence: &Presence,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let n = EntryNames::new(field, entries, presence.config);
+    let list = presence.config.get(&n.list);
+    let items = list.as_elements().unwrap_or_default();
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, entry) in items.iter().enumerate() {
+        let Some(name) = entry.get(&n.name).as_str() else {
+            continue;
+        };
+        let at = path_of(base, &n.list).index(i);
+        if let Some(j) = seen.iter().position(|s| entries.same_name(s, name)) {
+            let case = if entries.names_ignore_case {
+                " (names that differ only in case are the same)"
+            } else {
+                ""
+            };
+            diags.attribute_error(
+                at.clone().attr(&n.name),
+                format!("Duplicate {at}.{}", n.name),
+                format!(
+                    "{at} repeats the {} {name:?} of {}[{j}]{case}: merge the two entries or \
+                     rename one.",
+                    n.name,
+                    label(base, &n.list)
+                ),
+            );
+        }
+        seen.push(name);
+        check_entry(&n, entry, name, &at, presence.unset, base, diags);
+    }
+    // Every key of the map names a secret entry (to tell, every entry's name must be known).
+    let names_known = !list.is_unknown()
+        && items
+            .iter()
+            .all(|e| e.is_null() || e.get(&n.name).is_present());
+    if let Some(values) = n.map.as_object().filter(|_| names_known) {
+        for (key, secret) in values {
+            check_secret_key(&n, items, key, secret, base, diags);
+        }
+    }
+}
+
+/// Where one entry's value is: in the list when it is not secret, in the map when it is.
+fn check_entry(
+    n: &EntryNames,
+    entry: &Value,
+    name: &str,
+    at: &AttributePath,
+    unset: UnsetSecrets,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let (plain, wo) = (
+        label(base, &n.secrets.plain),
+        label(base, &n.secrets.write_only),
+    );
+    let (value, flag) = (&n.value, &n.flag);
+    let given = entry.get(value);
+    match entry.get(flag) {
+        Value::Unknown => {}
+        Value::Bool(true) if !given.is_null() => diags.attribute_error(
+            at.clone().attr(value),
+            format!("Secret value in {at}.{value}"),
+            format!(
+                "{at} has {flag} = true, so its {value} is a secret, and plans show \
+                 {at}.{value}: remove it there and set it in {plain}[{name:?}] (sensitive) or \
+                 {wo}[{name:?}] (write-only) instead."
+            ),
+        ),
+        Value::Bool(true) if unset == UnsetSecrets::Missing && !n.has_value(name) => diags
+            .attribute_error(
+                path_of(base, &n.map_name),
+                format!("Missing value of {at}"),
+                format!(
+                    "{at} ({name:?}) has {flag} = true: set its {value} in {plain}[{name:?}] \
+                     (sensitive) or {wo}[{name:?}] (write-only)."
+                ),
+            ),
+        Value::Bool(true) => {}
+        // Not secret (false, or null: the default).
+        _ if given.is_null() => diags.attribute_error(
+            at.clone().attr(value),
+            format!("Missing {at}.{value}"),
+            format!(
+                "{at}.{value} is required unless {at}.{flag} is true (a secret value, set in \
+                 {plain} or {wo})."
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// A key of the secrets map names a secret entry of `items`; its value passes the checks of
+/// the entries' values (never quoted).
+fn check_secret_key(
+    n: &EntryNames,
+    items: &[Value],
+    key: &str,
+    secret: &Value,
+    base: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    let path = path_of(base, &n.map_name).key(key);
+    let (list, map, flag) = (label(base, &n.list), label(base, &n.map_name), &n.flag);
+    let named = items
+        .iter()
+        .position(|e| e.get(&n.name).as_str() == Some(key));
+    match named.map(|i| (i, items[i].get(flag))) {
+        // Secret, or possibly (unknown): its value is checked as the entry's would be.
+        Some((_, Value::Bool(true) | Value::Unknown)) => {
+            let value_field = n.entries.fields.iter().find(|f| f.key == n.entries.value);
+            if let Some(f) = value_field {
+                check_text(f, true, &path.to_string(), secret, &path, diags);
+            }
+        }
+        Some((i, _)) => diags.attribute_error(
+            path,
+            format!("No secret entry {key:?} in {list}"),
+            format!(
+                "{list}[{i}] ({key:?}) is not secret ({flag} is false), so {map}[{key:?}] has \
+                 nothing to go to: set {flag} = true there (and remove its {}), or remove this \
+                 value.",
+                n.value
+            ),
+        ),
+        None => diags.attribute_error(
+            path,
+            format!("No secret entry {key:?} in {list}"),
+            format!(
+                "{list} has no entry with {name} = {key:?} and {flag} = true, so {map}[{key:?}] \
+                 has nothing to go to: add {{ {name} = {key:?}, {flag} = true }} to {list}, or \
+                 remove this value.{}",
+                did_you_mean(key, items.iter().filter_map(|e| e.get(&n.name).as_str())),
+                name = n.name,
+            ),
+        ),
+    }
+}
+
+/// On an update: an entry that becomes secret needs its value, since the integration holds none
+/// to keep for it (`prior` is the state being updated). Its value may be left unset only for a
+/// secret entry the integration already has (of the same name).
+pub fn validate_new_secret_entries(
+    ty: &IntegrationType,
+    config: &Value,
+    prior: &Value,
+    diags: &mut Diagnostics,
+) {
+    for field in ty.fields {
+        let Some(entries) = field.entries() else {
+            continue;
+        };
+        let n = secret_names(field);
+        let attr = field.attribute();
+        let flag_attr = snake_case(entries.secret_flag);
+        let held = secret_entry_names(entries, prior.get(&attr));
+        let given = |name: &str| {
+            [&n.plain, &n.write_only]
+                .iter()
+                .any(|m| match config.get(m) {
+                    Value::Unknown => true,
+                    map => !map.get(name).is_null(),
+                })
+        };
+        let items = config.get(&attr).as_elements().unwrap_or_default();
+        for (i, entry) in items.iter().enumerate() {
+            let Some(name) = entry_name(entries, entry).filter(|_| is_secret_entry(entries, entry))
+            else {
+                continue;
+            };
+            if !given(name) && !held.iter().any(|h| entries.same_name(h, name)) {
+                diags.attribute_error(
+                    AttributePath::root(&n.plain),
+                    format!("Missing value of {attr}[{i}]"),
+                    format!(
+                        "{attr}[{i}] ({name:?}) is a new secret entry ({flag_attr} = true), with no \
+                         stored value to keep: set its value in {}[{name:?}] (sensitive) or \
+                         {}[{name:?}] (write-only).",
+                        n.plain, n.write_only,
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Checks on a known value, recursing into nested objects.
@@ -208,7 +467,8 @@ fn check_value(
                 check_value(f, &name, v.get(&name), path.clone().attr(&name), diags);
             }
         }
-        (Kind::ObjectList(fields), v) => {
+        (Kind::ObjectList(_) | Kind::Entries(_), v) => {
+            let fields = field.kind.nested_fields().unwrap_or_default();
             for (i, item) in v.as_elements().unwrap_or_default().iter().enumerate() {
                 for f in fields.iter() {
                     let name = f.attribute();
@@ -224,9 +484,7 @@ fn check_value(
         }
         (Kind::StringSet, v) => {
             for item in v.as_elements().unwrap_or_default() {
-                for check in field.checks {
-                    check_one(check, field, attr, item, &path, diags);
-                }
+                check_text(field, field.secret, attr, item, &path, diags);
             }
         }
         (Kind::Json, Value::String(text)) => check_json(field, attr, text, &path, diags),
@@ -241,11 +499,21 @@ fn check_value(
                 }
             }
         }
-        _ => {
-            for check in field.checks {
-                check_one(check, field, attr, value, &path, diags);
-            }
-        }
+        _ => check_text(field, field.secret, attr, value, &path, diags),
+    }
+}
+
+/// The checks of `field` on one value; a `secret` value is never repeated in messages.
+fn check_text(
+    field: &Field,
+    secret: bool,
+    attr: &str,
+    value: &Value,
+    path: &AttributePath,
+    diags: &mut Diagnostics,
+) {
+    for check in field.checks {
+        check_one(check, secret, attr, value, path, diags);
     }
 }
 
@@ -259,7 +527,7 @@ fn quoted(items: &[&str]) -> String {
 
 fn check_one(
     check: &Check,
-    field: &Field,
+    secret: bool,
     attr: &str,
     value: &Value,
     path: &AttributePath,
@@ -269,7 +537,7 @@ fn check_one(
         |detail: String| diags.attribute_error(path.clone(), format!("Invalid {attr}"), detail);
     // What to call the value in messages: a secret's value is never repeated.
     let shown = |s: &str| {
-        if field.secret {
+        if secret {
             "the value".to_string()
         } else {
             format!("{s:?}")
@@ -334,17 +602,10 @@ fn check_one(
                     shown(s)
                 )),
                 Check::HttpsUrl => {
-                    return check_url(
-                        attr,
-                        s,
-                        field.secret,
-                        "an absolute https:// URL",
-                        path,
-                        diags,
-                    );
+                    return check_url(attr, s, secret, "an absolute https:// URL", path, diags);
                 }
                 Check::HostOrUrl if s.contains("://") => {
-                    return check_url(attr, s, field.secret, HOST_OR_URL, path, diags);
+                    return check_url(attr, s, secret, HOST_OR_URL, path, diags);
                 }
                 Check::HostOrUrl if !is_host(s) => Some(format!(
                     "{attr} must be {HOST_OR_URL}, such as example.com or https://example.com; {} \

@@ -1,12 +1,12 @@
 //! Walks a whole catalog and reports anything a derivation could get wrong silently: names that
 //! are not snake_case or clash (with each other, the frame, the computed attributes or a
 //! secret's `_wo`/`_wo_version` companions), missing descriptions, checks and defaults that do
-//! not fit their kind, rules naming unknown keys. Every platform's tests assert that its catalog
-//! has no problem.
+//! not fit their kind, lists of entries whose keys do not fit their roles, rules naming unknown
+//! keys. Every platform's tests assert that its catalog has no problem.
 
 use std::collections::BTreeSet;
 
-use super::{Catalog, Check, DefaultValue, Field, IntegrationType, Kind, Rule};
+use super::{Catalog, Check, DefaultValue, Entries, Field, IntegrationType, Kind, Rule};
 
 /// Every problem of `catalog`, one sentence each; empty when it is sound.
 pub fn lint(catalog: &Catalog) -> Vec<String> {
@@ -63,6 +63,20 @@ fn lint_type(catalog: &Catalog, t: &IntegrationType, p: &mut impl FnMut(String))
                 }
             }
         }
+        if let Some(e) = f.entries() {
+            if !is_snake_case(e.secrets) {
+                p(format!(
+                    "{}.{}: {} is not snake_case",
+                    t.name, f.key, e.secrets
+                ));
+            }
+            let s = e.secrets;
+            for extra in [s.to_string(), format!("{s}_wo"), format!("{s}_wo_version")] {
+                if !seen.insert(extra.clone()) {
+                    p(format!("{}: {extra} clashes", t.name));
+                }
+            }
+        }
     }
     for c in catalog.computed {
         if !seen.insert(c.attribute()) {
@@ -98,19 +112,19 @@ fn lint_field(owner: &str, f: &Field, p: &mut impl FnMut(String)) {
             p(format!("{at}: a secret cannot have a default"));
         }
     }
-    if let Kind::Object(inner) | Kind::ObjectList(inner) = f.kind {
+    if let Some(inner) = f.kind.nested_fields() {
         let names: BTreeSet<String> = inner.iter().map(Field::attribute).collect();
         if names.len() != inner.len() {
             p(format!("{at}: nested names clash"));
         }
         for n in inner {
-            if n.secret || n.default().is_some() {
-                p(format!(
-                    "{at}.{}: nested secrets and defaults are not supported",
-                    n.key
-                ));
+            if n.secret {
+                p(format!("{at}.{}: nested secrets are not supported", n.key));
             }
         }
+    }
+    if let Kind::Entries(e) = f.kind {
+        lint_entries(&at, f, e, p);
     }
     if let Kind::Flags(names) = f.kind
         && names.is_empty()
@@ -149,6 +163,38 @@ fn lint_field(owner: &str, f: &Field, p: &mut impl FnMut(String)) {
             if !inside {
                 p(format!("{at}: the default is outside its checks"));
             }
+        }
+    }
+}
+
+/// The keys an [`Entries`] list names are among its fields, of the kinds they need.
+fn lint_entries(at: &str, f: &Field, e: &Entries, p: &mut impl FnMut(String)) {
+    if f.default().is_some() {
+        p(format!("{at}: a list of entries cannot have a default"));
+    }
+    if e.secrets_description.trim().len() <= 3 {
+        p(format!("{at}: {} has no description", e.secrets));
+    }
+    type Fits = fn(&Field) -> bool;
+    let roles: [(&str, &str, &str, Fits); 3] = [
+        ("name", e.name, "a required string", |n| {
+            matches!(n.kind, Kind::String) && n.is_required()
+        }),
+        (
+            "value",
+            e.value,
+            "an optional string without a default",
+            |n| matches!(n.kind, Kind::String) && !n.is_required() && n.default().is_none(),
+        ),
+        ("secret flag", e.secret_flag, "an optional boolean", |n| {
+            matches!(n.kind, Kind::Bool) && !n.is_required()
+        }),
+    ];
+    for (role, key, wanted, fits) in roles {
+        if !e.fields.iter().any(|n| n.key == key && fits(n)) {
+            p(format!(
+                "{at}: the {role} key {key:?} must be an entry key, {wanted}"
+            ));
         }
     }
 }
@@ -194,7 +240,7 @@ fn lint_rules(t: &IntegrationType, p: &mut impl FnMut(String)) {
 fn walk(fields: &'static [Field], out: &mut Vec<&'static Field>) {
     for f in fields {
         out.push(f);
-        if let Kind::Object(inner) | Kind::ObjectList(inner) = f.kind {
+        if let Some(inner) = f.kind.nested_fields() {
             walk(inner, out);
         }
     }

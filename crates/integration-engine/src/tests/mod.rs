@@ -1,6 +1,7 @@
 //! The engine's derivations on the demo catalog of `testing`: what is new to the engine or the
 //! same for every platform (the Prisma Cloud crate tests them on its real catalog too).
 
+mod entries;
 mod json;
 mod own_data_sources;
 mod pending;
@@ -9,6 +10,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
+use tfplugin::diag::{Diagnostics, Severity};
 use tfplugin::schema::Schema;
 use tfplugin::value::Value;
 
@@ -23,6 +25,20 @@ pub fn obj(pairs: &[(&str, Value)]) -> Value {
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
     )
+}
+
+/// Each diagnostic as its severity, the attribute it names ("" for none) and its detail.
+pub fn located(d: &Diagnostics) -> Vec<(Severity, String, String)> {
+    d.iter()
+        .map(|d| {
+            let at = d
+                .attribute
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            (d.severity, at, d.detail.clone())
+        })
+        .collect()
 }
 
 /// A full value of `schema` with every attribute null, then `pairs` applied.

@@ -4,7 +4,7 @@
 use tfplugin::diag::{AttributePath, Diagnostics, Severity};
 use tfplugin::value::Value;
 
-use super::obj;
+use super::{located, obj};
 use crate::catalog::{Check, Field, Kind};
 use crate::testing::{CATALOG, HOOK, KEYFILE};
 use crate::validate::{validate_config, validate_frame};
@@ -16,16 +16,7 @@ fn problems(
     let mut d = Diagnostics::new();
     validate_frame(&CATALOG, &config, &mut d);
     validate_config(ty, &config, &AttributePath::default(), &mut d);
-    d.iter()
-        .map(|d| {
-            let at = d
-                .attribute
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            (d.severity, at, d.detail.clone())
-        })
-        .collect()
+    located(&d)
 }
 
 const KEY: &str =

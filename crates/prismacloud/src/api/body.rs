@@ -75,18 +75,22 @@ pub(crate) fn enabled(enabled: bool) -> JsonBody {
     JsonBody::new(&json!({ "enabled": enabled }))
 }
 
+/// `integrationConfig`: the plain keys with the secrets put in their places (a top-level key,
+/// or a JSON pointer to a secure webhook header's value in its entry).
 fn merged_config(request: &IntegrationRequest) -> Result<Map<String, Value>, Error> {
     let mut config = request.config.clone();
     for (key, secret) in &request.secrets {
-        if config.contains_key(key) {
+        let place = apiclient::secret_place(&mut config, key);
+        let Some((object, name)) = place.filter(|(o, n)| !o.contains_key(*n)) else {
             return Err(Error::InvalidRequest {
                 reason: format!(
-                    "integrationConfig key {key:?} is given both as a secret and as a plain value"
+                    "integrationConfig key {key:?} is given both as a secret and as a plain \
+                     value, or has no place to go"
                 ),
             });
-        }
-        config.insert(
-            key.clone(),
+        };
+        object.insert(
+            name.to_owned(),
             Value::String(secret.expose_secret().to_owned()),
         );
     }
@@ -169,6 +173,37 @@ mod tests {
             text.contains("webhookUrl") && !text.contains("hooks.slack.com"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_secret_addressed_by_pointer_goes_into_its_entry() {
+        let mut r = request(true);
+        r.config.insert(
+            "headers".into(),
+            json!([{"key": "X-Source", "value": "prisma", "secure": false},
+                   {"key": "Authorization", "secure": true}]),
+        );
+        r.secrets.insert(
+            "/headers/1/value".into(),
+            SecretString::from("Bearer s3cret"),
+        );
+        let body = parsed(&integration(&r, Family::Tenant, Purpose::Create).expect("body"));
+        assert_eq!(
+            body["integrationConfig"]["headers"],
+            json!([{"key": "X-Source", "value": "prisma", "secure": false},
+                   {"key": "Authorization", "value": "Bearer s3cret", "secure": true}])
+        );
+
+        // No entry to go to, or a value already there: refused, without the secret.
+        for pointer in ["/headers/2/value", "/headers/0/value", "/nothing/0/value"] {
+            let mut bad = r.clone();
+            bad.secrets.remove("/headers/1/value");
+            bad.secrets
+                .insert(pointer.into(), SecretString::from("Bearer s3cret"));
+            let err = integration(&bad, Family::Tenant, Purpose::Create).expect_err(pointer);
+            let text = err.to_string();
+            assert!(text.contains(pointer) && !text.contains("s3cret"), "{text}");
+        }
     }
 
     #[test]

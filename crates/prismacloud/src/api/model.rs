@@ -15,7 +15,8 @@ use super::route::normalize_type;
 ///
 /// Secret `integrationConfig` keys live apart from the others so that they stay in
 /// [`SecretString`]s until the body is serialized; they are merged into `integrationConfig`
-/// only then. A key must not appear in both maps.
+/// only then. A key must not appear in both maps; a secret inside an entry of a list (a secure
+/// webhook header's value) is keyed by its JSON pointer and goes into the entry `config` has.
 #[derive(Clone)]
 pub struct IntegrationRequest {
     /// Integration name.
@@ -28,7 +29,8 @@ pub struct IntegrationRequest {
     pub integration_type: String,
     /// Non-secret `integrationConfig` keys.
     pub config: Map<String, Value>,
-    /// Secret top-level `integrationConfig` keys.
+    /// Secret `integrationConfig` keys: top-level keys, or JSON pointers to a place in an
+    /// entry `config` holds (`/headers/1/value`, a secure webhook header's value).
     pub secrets: BTreeMap<String, SecretString>,
 }
 

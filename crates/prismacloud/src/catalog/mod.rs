@@ -7,8 +7,8 @@
 mod types;
 
 pub use integration_engine::catalog::{
-    Catalog, Check, Computed, ComputedKind, DefaultValue, Field, IntegrationType, Kind, Mutability,
-    Presence, Rule, SecretsOnUpdate, snake_case,
+    Catalog, Check, Computed, ComputedKind, DefaultValue, Entries, Field, IntegrationType, Kind,
+    Mutability, Presence, Rule, SecretsOnUpdate, snake_case,
 };
 pub use types::ALL;
 

@@ -14,8 +14,10 @@
 //!
 //! Secrets the old state holds move with it (the API never returns them, so there is nowhere else
 //! to get them from); a masked value (`****`, which the official provider stores when it read one
-//! back) is not a secret and is dropped, with a warning. Terraform refreshes the moved state from
-//! Prisma Cloud right after the move, so every other value ends up as the API reports it.
+//! back) is not a secret and is dropped, with a warning. Webhook `headers` move as the list they
+//! are, a secure header without its value; the value, where the old state holds it unmasked,
+//! moves into `secure_header_values`. Terraform refreshes the moved state from Prisma Cloud right
+//! after the move, so every other value ends up as the API reports it.
 
 use std::collections::BTreeMap;
 
@@ -29,7 +31,7 @@ use tfplugin::provider::{MoveRequest, MoveResponse};
 use tfplugin::value::Value;
 
 use crate::api::Integration;
-use crate::catalog::{self, CATALOG, Field, IntegrationType, Kind};
+use crate::catalog::{self, CATALOG, Entries, Field, IntegrationType, Kind};
 use crate::provider::client;
 
 /// The official provider's address, without its host (a private registry may mirror it).
@@ -93,13 +95,15 @@ fn wire_config(fields: &[Field], official: &Map<String, Json>) -> Map<String, Js
         };
         let converted = match &field.kind {
             Kind::Object(nested) => single_object(value).map(|m| wire_config(nested, m).into()),
-            Kind::ObjectList(nested) => value.as_array().map(|items| {
-                items
-                    .iter()
-                    .filter_map(Json::as_object)
-                    .map(|m| Json::Object(wire_config(nested, m)))
-                    .collect()
-            }),
+            Kind::ObjectList(nested) | Kind::Entries(Entries { fields: nested, .. }) => {
+                value.as_array().map(|items| {
+                    items
+                        .iter()
+                        .filter_map(Json::as_object)
+                        .map(|m| Json::Object(wire_config(nested, m)))
+                        .collect()
+                })
+            }
             _ => Some(value.clone()),
         };
         if let Some(v) = converted {
@@ -153,6 +157,36 @@ fn api_object(state: &Map<String, Json>, ty: &IntegrationType) -> Json {
         "valid": state.get("valid"),
         "reason": reason,
     })
+}
+
+/// The secret values of the official list of entries `found` (its secure webhook headers), by
+/// name; a masked one is not a secret and is named in `masked` instead.
+fn entry_secrets(
+    entries: &Entries,
+    found: Option<&Json>,
+    plain: &str,
+    masked: &mut Vec<String>,
+) -> BTreeMap<String, Value> {
+    let mut values = BTreeMap::new();
+    let items = found.and_then(Json::as_array).map(Vec::as_slice);
+    for entry in items.unwrap_or_default().iter().filter_map(Json::as_object) {
+        let field = |key: &str| entries.fields.iter().find(|f| f.key == key);
+        let get = |key: &str| field(key).and_then(|f| lookup(entry, f));
+        let (Some(name), Some(Json::Bool(true))) = (
+            get(entries.name).and_then(Json::as_str),
+            get(entries.secret_flag),
+        ) else {
+            continue;
+        };
+        match get(entries.value).and_then(Json::as_str) {
+            Some(s) if is_masked(s) => masked.push(format!("{plain}[{name:?}]")),
+            Some(s) => {
+                values.insert(name.to_string(), Value::string(s));
+            }
+            None => {}
+        }
+    }
+    values
 }
 
 /// Move the official provider's `prismacloud_integration` state into `target` (a resource of
@@ -219,14 +253,23 @@ pub fn move_state(ty: &IntegrationType, target: &str, request: &MoveRequest) -> 
         .unwrap_or_default();
     let mut prior = BTreeMap::new();
     let mut masked = Vec::new();
-    for field in ty.fields.iter().filter(|f| f.secret) {
+    for field in ty.fields.iter().filter(|f| f.holds_secrets()) {
         let n = secret_names(field);
-        match lookup(&official_config, field).and_then(Json::as_str) {
-            Some(s) if is_masked(s) => masked.push(n.plain),
-            Some(s) => {
-                prior.insert(n.plain, Value::string(s));
+        let found = lookup(&official_config, field);
+        match field.entries() {
+            None => match found.and_then(Json::as_str) {
+                Some(s) if is_masked(s) => masked.push(n.plain),
+                Some(s) => {
+                    prior.insert(n.plain, Value::string(s));
+                }
+                None => {}
+            },
+            Some(entries) => {
+                let values = entry_secrets(entries, found, &n.plain, &mut masked);
+                if !values.is_empty() {
+                    prior.insert(n.plain, Value::Map(values));
+                }
             }
-            None => {}
         }
     }
     let mut response = MoveResponse::default();

@@ -8,6 +8,7 @@ use serde_json::json;
 use support::Acceptance;
 use support::official::{
     OFFICIAL_SOURCE, OfficialStandIn, official_attributes, official_state_file,
+    official_state_with_stand_in,
 };
 
 const URL: &str = "https://hooks.slack.com/services/T0000/B0000/adopt-token-123";
@@ -307,12 +308,7 @@ fn moved_from_the_official_provider_keeps_the_integration_and_its_secret() {
         "slack",
         json!({ "webhook_url": URL }),
     );
-    t.write(
-        "terraform.tfstate",
-        &official_state_file(&[("billing", attributes)]),
-    );
-    let (stand_in, calls) = OfficialStandIn::new();
-    t.reattach(OFFICIAL_SOURCE, stand_in);
+    let calls = official_state_with_stand_in(&mut t, "billing", attributes);
     t.config(&moved_slack_config());
 
     let plan = t.plan();

@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{CATALOG, Field, IntegrationType};
-use integration_engine::schema::{field_type, secret_names};
+use crate::catalog::{CATALOG, IntegrationType};
+use integration_engine::schema::{field_type, secret_names, secret_type};
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::value::{Number, Type, Value};
 
@@ -49,11 +49,8 @@ pub fn config_object(
     for (key, value) in entries {
         let path = base.clone().attr(key);
         match accepted.iter().find(|(name, _)| name == key) {
-            Some((_, field)) => {
-                out.insert(
-                    key.clone(),
-                    convert(value, &field_type(field), &path, diags),
-                );
+            Some((_, ty)) => {
+                out.insert(key.clone(), convert(value, ty, &path, diags));
             }
             None => reject_key(ty, key, &accepted, &path, diags),
         }
@@ -65,22 +62,35 @@ fn resource_name(ty: &IntegrationType) -> String {
     CATALOG.resource_name(ty)
 }
 
-/// The keys `config` takes: every configuration attribute, secrets in their plain form.
-fn accepted(ty: &IntegrationType) -> Vec<(String, &'static Field)> {
-    ty.fields.iter().map(|f| (f.attribute(), f)).collect()
+/// The keys `config` takes, with their types: every configuration attribute, secrets in their
+/// plain form (the secret values of a list of entries too).
+fn accepted(ty: &IntegrationType) -> Vec<(String, Type)> {
+    let mut keys: Vec<(String, Type)> = ty
+        .fields
+        .iter()
+        .map(|f| (f.attribute(), field_type(f)))
+        .collect();
+    for f in ty.fields.iter().filter(|f| f.entries().is_some()) {
+        keys.push((secret_names(f).plain, secret_type(f)));
+    }
+    keys
 }
 
 fn reject_key(
     ty: &IntegrationType,
     key: &str,
-    accepted: &[(String, &Field)],
+    accepted: &[(String, Type)],
     path: &AttributePath,
     diags: &mut Diagnostics,
 ) {
-    let write_only = ty.fields.iter().filter(|f| f.secret).find_map(|f| {
-        let n = secret_names(f);
-        (key == n.write_only || key == n.version).then_some(n.plain)
-    });
+    let write_only = ty
+        .fields
+        .iter()
+        .filter(|f| f.holds_secrets())
+        .find_map(|f| {
+            let n = secret_names(f);
+            (key == n.write_only || key == n.version).then_some(n.plain)
+        });
     if let Some(plain) = write_only {
         diags.attribute_error(
             path.clone(),

@@ -226,7 +226,7 @@ fn without_secrets(ty: &IntegrationType, config: &Value) -> Value {
     let secret: Vec<String> = ty
         .fields
         .iter()
-        .filter(|f| f.secret)
+        .filter(|f| f.holds_secrets())
         .map(|f| secret_names(f).plain)
         .collect();
     let kept = entries

@@ -111,6 +111,71 @@ fn masked_secrets_are_dropped_with_a_warning() {
 }
 
 #[test]
+fn webhook_headers_move_as_a_list_and_their_secure_values_when_in_clear() {
+    let webhook = catalog::find("webhook").unwrap();
+    let state = official(
+        "webhook",
+        &[
+            ("url", json!("https://example.com/hook")),
+            ("auth_token", json!("t-1")),
+            (
+                "headers",
+                json!([
+                    {"key": "X-Source", "value": "prisma", "secure": false, "read_only": true},
+                    {"key": "Authorization", "value": "Bearer in-clear", "secure": true,
+                     "read_only": false},
+                    {"key": "X-Api-Key", "value": "**********", "secure": true, "read_only": false},
+                ]),
+            ),
+        ],
+    );
+    let out = move_state(webhook, "t", &request(state, "t"));
+    let s = &out.target_state;
+    let entry = |key: &str, value: Value, secure: bool, read_only: bool| {
+        Value::Object(
+            [
+                ("key", Value::string(key)),
+                ("value", value),
+                ("secure", Value::Bool(secure)),
+                ("read_only", Value::Bool(read_only)),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        )
+    };
+    // The list as it is, no secure value in it (masked or not).
+    assert_eq!(
+        s.get("headers"),
+        &Value::List(vec![
+            entry("X-Source", Value::string("prisma"), false, true),
+            entry("Authorization", Value::Null, true, false),
+            entry("X-Api-Key", Value::Null, true, false),
+        ])
+    );
+    // The value held in clear moves; the masked one is named in the warning.
+    assert_eq!(
+        s.get("secure_header_values"),
+        &Value::Map(
+            [(
+                "Authorization".to_string(),
+                Value::string("Bearer in-clear")
+            )]
+            .into()
+        )
+    );
+    assert_eq!(s.get("auth_token"), &Value::string("t-1"));
+    assert!(!out.diagnostics.has_errors());
+    let w = out.diagnostics.iter().next().expect("a warning");
+    assert!(
+        w.detail.contains("secure_header_values[\"X-Api-Key\"]"),
+        "{}",
+        w.detail
+    );
+    assert!(!w.detail.contains("in-clear"), "{}", w.detail);
+}
+
+#[test]
 fn a_type_mismatch_names_both_types_and_the_right_target() {
     let state = official(
         "webhook",

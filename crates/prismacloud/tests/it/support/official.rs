@@ -214,6 +214,23 @@ pub fn official_state_file(resources: &[(&str, Json)]) -> String {
     .unwrap()
 }
 
+/// A state holding `attributes` as the official `prismacloud_integration.<name>`, with the
+/// stand-in of the official provider served for every later run; the log of the calls it gets
+/// besides its schema.
+pub fn official_state_with_stand_in(
+    t: &mut super::Acceptance,
+    name: &str,
+    attributes: Json,
+) -> Arc<Mutex<Vec<String>>> {
+    t.write(
+        "terraform.tfstate",
+        &official_state_file(&[(name, attributes)]),
+    );
+    let (stand_in, calls) = OfficialStandIn::new();
+    t.reattach(OFFICIAL_SOURCE, stand_in);
+    calls
+}
+
 /// Serves the official schema; records any other call.
 pub struct OfficialStandIn {
     schemas: ProviderSchemas,

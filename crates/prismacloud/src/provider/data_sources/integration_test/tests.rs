@@ -160,6 +160,68 @@ fn the_request_is_the_one_a_create_sends_with_defaults() {
 }
 
 #[test]
+fn webhook_headers_are_tested_as_a_create_sends_them() {
+    let ty = catalog::find("webhook").unwrap();
+    // As Terraform passes a dynamic value: a tuple of objects, each with only what is written.
+    let written = obj(&[
+        ("url", s("https://example.com/hook")),
+        ("auth_token", s("tok-123")),
+        (
+            "headers",
+            Value::Tuple(vec![
+                obj(&[("key", s("X-Source")), ("value", s("prisma"))]),
+                obj(&[("key", s("Authorization")), ("secure", Value::Bool(true))]),
+            ]),
+        ),
+        (
+            "secure_header_values",
+            obj(&[("Authorization", s("Bearer hdr-secret"))]),
+        ),
+    ]);
+    let mut d = Diagnostics::new();
+    let shaped = config_object(ty, &written, &AttributePath::root("config"), &mut d);
+    assert!(d.is_empty(), "{d:?}");
+    let mut d = Diagnostics::new();
+    integration_engine::validate::validate_config(
+        ty,
+        &shaped,
+        &AttributePath::root("config"),
+        &mut d,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let request = create_request(ty, &shaped);
+    assert_eq!(
+        request.config["headers"],
+        json!([
+            {"key": "X-Source", "value": "prisma", "secure": false, "readOnly": false},
+            {"key": "Authorization", "secure": true, "readOnly": false},
+        ])
+    );
+    assert_eq!(
+        request.secrets["/headers/1/value"].expose_secret(),
+        "Bearer hdr-secret"
+    );
+    let kept = without_secrets(ty, &written);
+    assert_eq!(kept.get("secure_header_values"), &Value::Null);
+    assert_eq!(kept.get("headers"), written.get("headers"));
+
+    // A secure header without its value is missing, named under config.
+    let unset = obj(&[
+        ("url", s("https://example.com/hook")),
+        ("auth_token", s("tok-123")),
+        (
+            "headers",
+            Value::Tuple(vec![obj(&[
+                ("key", s("Authorization")),
+                ("secure", Value::Bool(true)),
+            ])]),
+        ),
+    ]);
+    let d = validate(&data("webhook", unset));
+    assert_eq!(summaries(&d), ["Missing value of config.headers[0]"]);
+}
+
+#[test]
 fn secrets_are_stored_as_null() {
     let ty = catalog::find("splunk").unwrap();
     let written = obj(&[
