@@ -11,8 +11,9 @@
 
 target_dir := $(or $(CARGO_TARGET_DIR),target)
 
+# Terraform 1.15.5 as .tools/bin/terraform, and the older versions of the test matrix beside it.
 terraform:
-	scripts/install-terraform.sh
+	scripts/install-terraform.sh --matrix
 
 build:
 	cargo build --workspace --bins

@@ -4,8 +4,8 @@
 //! provider.
 //!
 //! The CLI comes from `TERRAFORM`, else `.tools/bin/terraform` at the workspace root (installed
-//! by `scripts/install-terraform.sh`; [`terraform_cli_version`] for another version of the
-//! matrix). A missing CLI fails the test: acceptance tests never skip.
+//! by `scripts/install-terraform.sh`; [`versions`] names the other versions of the matrix and
+//! [`versions::cli`] finds them). A missing CLI fails the test: acceptance tests never skip.
 //!
 //! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
 //! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or in
@@ -15,6 +15,7 @@
 
 pub mod examples;
 mod run;
+pub mod versions;
 mod workspace;
 
 use std::path::{Path, PathBuf};
