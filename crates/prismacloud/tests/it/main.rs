@@ -16,6 +16,7 @@ mod acceptance_secrets;
 mod acceptance_slack;
 mod acceptance_types;
 mod acceptance_validation;
+mod acceptance_versions;
 mod api_auth;
 mod api_create_safety;
 mod api_crud;
