@@ -4,8 +4,9 @@
 #   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
 #              side by side with terraform_data; writes docs/performance.md (not part of `test`)
 #   make docs  regenerate each provider's docs/ (index, resources, data sources, list resources) from its schemas and examples/
-#   make release  build the release binary (profile release-dist: no debug info) and package it for the Registry into target/dist
-#   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
+#   make release  build every provider and sandbox (profile release-dist: no debug info) and package
+#                 them for the Registry into a fresh target/dist (scripts/release.py lists the providers)
+#   make install  make release, then put the providers into ~/.terraform.d/plugins (a local mirror)
 
 .PHONY: demo test build terraform lint docs release install bench
 
@@ -34,8 +35,9 @@ docs:
 	cargo run --quiet -p terraform-provider-datadogsiem --example docgen
 
 release:
-	cargo build --profile release-dist -p terraform-provider-prismacloud --bin terraform-provider-prismacloud
-	scripts/release.py package --binary $(target_dir)/release-dist/terraform-provider-prismacloud --out $(target_dir)/dist
+	rm -rf $(target_dir)/dist
+	cargo build --profile release-dist $$(scripts/release.py cargo-args)
+	scripts/release.py package-all --bin-dir $(target_dir)/release-dist --out $(target_dir)/dist
 
 install: release
 	scripts/release.py install --dist $(target_dir)/dist
