@@ -7,7 +7,8 @@
 //! by `scripts/install-terraform.sh`; [`versions`] names the other versions of the matrix and
 //! [`versions::cli`] finds them). A missing CLI fails the test: acceptance tests never skip.
 //! [`lifecycle::run_core`] is the acceptance core a platform runs on each version;
-//! [`SandboxProcess`] runs a sandbox binary as users do (a packaged release, say).
+//! [`SandboxProcess`] runs a sandbox binary as users do, and [`release`] installs a packaged
+//! release offline on each version.
 //!
 //! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
 //! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or in
@@ -18,6 +19,7 @@
 pub mod examples;
 pub mod lifecycle;
 mod process;
+pub mod release;
 mod run;
 pub mod versions;
 mod workspace;

@@ -21,29 +21,14 @@ use prismacloud::api::{Client, ClientConfig};
 use secrecy::SecretString;
 use serde_json::Value as Json;
 use support::tls_front::PrivateCa;
-use support::{Acceptance, Run, provider_binary, provider_under_test};
-use tfharness::{SandboxProcess, Workspace, versions};
+use support::{Acceptance, provider_binary, provider_under_test};
+use tfharness::release::{self, Released, release_py, shut_network};
+use tfharness::{SandboxProcess, versions};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const NAME: &str = "terraform-provider-prismacloud";
 const SANDBOX: &str = "prismacloud-sandbox";
 const ADDRESS: &str = "registry.terraform.io/prismacloud-community/prismacloud";
-const SANDBOX_EXPORTS: &[&str] = &[
-    "PRISMACLOUD_URL",
-    "PRISMACLOUD_USERNAME",
-    "PRISMACLOUD_PASSWORD",
-];
-
-fn release_py(args: &[&str], home: &Path) -> Run {
-    let script = support::workspace_root().join("scripts/release.py");
-    let output = Command::new("python3")
-        .arg(script)
-        .args(args)
-        .env("HOME", home)
-        .output()
-        .expect("python3 runs");
-    Run::from(output, String::new())
-}
 
 fn host_platform() -> String {
     let arch = match std::env::consts::ARCH {
@@ -54,80 +39,22 @@ fn host_platform() -> String {
     format!("{}_{arch}", std::env::consts::OS)
 }
 
-/// The sandbox binary this test run built, beside the provider's.
-fn sandbox_binary() -> PathBuf {
-    let p = provider_binary().with_file_name(SANDBOX);
-    assert!(
-        p.is_file(),
-        "{} is missing: `cargo test --workspace` builds it (or cargo build -p prismacloud-sandbox)",
-        p.display()
-    );
-    p
-}
-
-/// The release of this test run's binaries, packaged once for every test (in Cargo's
-/// directory for test files, emptied first).
+/// The release of this test run's binaries (the provider and the sandbox cargo built beside
+/// it), packaged once for every test, in Cargo's directory for test files.
 fn packaged() -> &'static Path {
     static DIST: OnceLock<PathBuf> = OnceLock::new();
-    DIST.get_or_init(|| {
-        let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("acceptance-release-dist");
-        if dist.exists() {
-            std::fs::remove_dir_all(&dist).unwrap();
-        }
-        let home = tempfile::tempdir().unwrap();
-        let r = release_py(
-            &[
-                "package",
-                "--binary",
-                &provider_binary().display().to_string(),
-                "--sandbox",
-                &sandbox_binary().display().to_string(),
-                "--out",
-                &dist.display().to_string(),
-            ],
-            home.path(),
-        );
-        assert_eq!(r.code, 0, "package failed:\n{}", r.all());
-        dist
-    })
+    release::package_once(
+        &DIST,
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("prismacloud-release-dist"),
+        &provider_binary(),
+        &provider_binary().with_file_name(SANDBOX),
+    )
 }
 
-/// Installs the packaged release into `home`'s own mirror (`~/.terraform.d/plugins`), and the
-/// sandbox into `home/bin`.
-fn install(home: &Path) -> Run {
-    let dist = packaged().display().to_string();
-    let bin = home.join("bin").display().to_string();
-    let r = release_py(&["install", "--dist", &dist, "--sandbox-dir", &bin], home);
-    assert_eq!(r.code, 0, "install failed:\n{}", r.all());
-    r
-}
-
-/// Terraform with the given HOME and no way to reach the network; loopback stays reachable
-/// (the sandbox, a local mirror).
-fn shut_network(ws: &mut Workspace, home: &Path) {
-    ws.env("HOME", &home.display().to_string());
-    for proxy in ["HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy"] {
-        ws.env(proxy, "http://127.0.0.1:9");
-    }
-    ws.env("NO_PROXY", "127.0.0.1,localhost");
-    ws.env("no_proxy", "127.0.0.1,localhost");
-}
-
-/// `main.tf` that requires this release by version, with a Slack integration named `name`.
-fn pinned_config(name: &str) -> String {
+/// A Slack integration named `name`, configured from the environment.
+fn slack(name: &str) -> String {
     format!(
         r#"
-terraform {{
-  required_providers {{
-    prismacloud = {{
-      source  = "prismacloud-community/prismacloud"
-      version = "{VERSION}"
-    }}
-  }}
-}}
-
-provider "prismacloud" {{}}
-
 resource "prismacloud_integration_slack" "installed" {{
   name        = "{name}"
   webhook_url = "https://hooks.slack.com/services/T000/B000/installed"
@@ -136,26 +63,14 @@ resource "prismacloud_integration_slack" "installed" {{
     )
 }
 
-/// A workspace on Terraform `version` with no CLI configuration (so no `dev_overrides`), no
-/// network, and the pinned configuration.
-fn offline_on(version: &str, home: &Path, name: &str) -> Workspace {
-    let mut ws = Workspace::new(provider_under_test());
-    ws.use_cli(versions::cli(version));
-    ws.set_cli_config("");
-    shut_network(&mut ws, home);
-    ws.write("main.tf", &pinned_config(name));
-    ws
-}
-
-fn assert_installed(r: &Run, version: &str) {
-    assert_eq!(r.code, 0, "offline init on {version} failed:\n{}", r.all());
-    assert!(
-        r.stdout.contains(&format!(
-            "Installed prismacloud-community/prismacloud v{VERSION}"
-        )),
-        "on {version}:\n{}",
-        r.all()
-    );
+/// `main.tf` that requires this release by version, with a Slack integration named `name`.
+fn pinned_config(name: &str) -> String {
+    format!(
+        "{}
+{}",
+        release::pinned_provider(&provider_under_test(), VERSION),
+        slack(name)
+    )
 }
 
 #[test]
@@ -224,12 +139,13 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
     );
 
     // Install into the mirror Terraform searches by itself, then init with no network.
-    let r = install(&home);
+    let r = release_py(&["install", "--dist", &dist.display().to_string()], &home);
+    assert_eq!(r.code, 0, "install failed:\n{}", r.all());
     let in_mirror: PathBuf = home.join(".terraform.d/plugins").join(ADDRESS).join(&zip);
     assert!(in_mirror.is_file(), "{}", r.all());
 
     let r = t.terraform(&["init", "-input=false", "-no-color"]);
-    assert_installed(&r, versions::NEWEST);
+    release::assert_installed(&r, &provider_under_test(), VERSION, versions::NEWEST);
     let lock = std::fs::read_to_string(t.dir.path().join(".terraform.lock.hcl")).unwrap();
     assert!(
         lock.contains(&format!("version     = \"{VERSION}\"")),
@@ -263,29 +179,19 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
 
 #[test]
 fn the_released_provider_and_sandbox_run_offline_on_every_tested_terraform() {
-    let home = tempfile::tempdir().unwrap();
-    install(home.path());
-    let sandbox = SandboxProcess::start(
-        &home.path().join("bin").join(SANDBOX),
-        &["--listen", "127.0.0.1:0"],
-        SANDBOX_EXPORTS,
-    );
-    for version in versions::ALL {
-        let name = format!("Released, on Terraform {version}");
-        let mut ws = offline_on(version, home.path(), &name);
-        for (k, v) in sandbox.exports() {
-            ws.env(k, v);
-        }
-        let r = ws.terraform(&["init", "-input=false", "-no-color"]);
-        assert_installed(&r, version);
-        let r = ws.apply();
-        assert!(
-            r.stdout.contains("1 added, 0 changed, 0 destroyed"),
-            "on {version}:\n{}",
-            r.all()
-        );
-        ws.assert_plan_empty();
-    }
+    let name = |terraform: &str| format!("Released, on Terraform {terraform}");
+    let sandbox = release::run_offline_on_every_version(&Released {
+        provider: &provider_under_test(),
+        version: VERSION,
+        dist: packaged(),
+        sandbox: SANDBOX,
+        exports: &[
+            "PRISMACLOUD_URL",
+            "PRISMACLOUD_USERNAME",
+            "PRISMACLOUD_PASSWORD",
+        ],
+        resources: &|terraform| slack(&name(terraform)),
+    });
     // The packaged sandbox holds what each version created.
     let client = Client::new(ClientConfig::new(
         url::Url::parse(sandbox.export("PRISMACLOUD_URL")).unwrap(),
@@ -301,10 +207,7 @@ fn the_released_provider_and_sandbox_run_offline_on_every_tested_terraform() {
         .map(|i| i.name)
         .collect();
     names.sort();
-    let mut expected: Vec<String> = versions::ALL
-        .iter()
-        .map(|v| format!("Released, on Terraform {v}"))
-        .collect();
+    let mut expected: Vec<String> = versions::ALL.iter().map(|v| name(v)).collect();
     expected.sort();
     assert_eq!(names, expected);
 }
@@ -376,13 +279,14 @@ fn the_network_mirror_layout_installs_over_https_on_every_tested_terraform() {
     std::fs::create_dir_all(&home).unwrap();
     for version in versions::ALL {
         let ws = {
-            let mut ws = offline_on(version, &home, "unused");
+            let mut ws = release::offline(&provider_under_test(), version, &home);
             ws.set_cli_config(&cli_config);
             ws.env("SSL_CERT_FILE", &ca.ca_file.display().to_string());
             ws
         };
+        ws.write("main.tf", &pinned_config("unused"));
         let r = ws.terraform(&["init", "-input=false", "-no-color"]);
-        assert_installed(&r, version);
+        release::assert_installed(&r, &provider_under_test(), VERSION, version);
         // The h1 hash the mirror announced is the one Terraform computes (a wrong one would
         // be recorded beside it).
         let lock = ws.read(".terraform.lock.hcl");
