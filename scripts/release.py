@@ -90,6 +90,7 @@ class Provider:
 # `<sandbox>`).
 PROVIDERS = (
     Provider("prismacloud", "prismacloud-community", "crates/prismacloud/terraform-registry-manifest.json", "prismacloud-sandbox"),
+    Provider("infracast", "security-integrations", "crates/infracast/terraform-registry-manifest.json", "infracast-sandbox"),
 )
 
 UMASK = os.umask(0o022)
