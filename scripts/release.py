@@ -91,6 +91,7 @@ class Provider:
 PROVIDERS = (
     Provider("prismacloud", "prismacloud-community", "crates/prismacloud/terraform-registry-manifest.json", "prismacloud-sandbox"),
     Provider("infracast", "security-integrations", "crates/infracast/terraform-registry-manifest.json", "infracast-sandbox"),
+    Provider("datadogsiem", "security-integrations", "crates/datadogsiem/terraform-registry-manifest.json", "datadogsiem-sandbox"),
 )
 
 UMASK = os.umask(0o022)

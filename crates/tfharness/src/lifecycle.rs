@@ -18,6 +18,24 @@ pub struct CoreResource {
     pub import: String,
 }
 
+/// The core's tests of a provider, one per version besides the newest (which runs the whole
+/// suite): `core_tests!(core_on)` defines `core_on_the_oldest_terraform` and
+/// `core_on_the_first_terraform_with_write_only_arguments`, calling `core_on(version)`.
+#[macro_export]
+macro_rules! core_tests {
+    ($core_on:path) => {
+        #[test]
+        fn core_on_the_oldest_terraform() {
+            $core_on($crate::versions::OLDEST);
+        }
+
+        #[test]
+        fn core_on_the_first_terraform_with_write_only_arguments() {
+            $core_on($crate::versions::WRITE_ONLY);
+        }
+    };
+}
+
 /// A `check` block whose assertion fails is only a warning: the core fails on it.
 const FAILED_CHECK: &str = "Check block assertion failed";
 

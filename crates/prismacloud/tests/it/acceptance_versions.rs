@@ -64,15 +64,7 @@ fn core_on(version: &str) {
     assert!(t.integrations().is_empty(), "{:?}", t.integrations());
 }
 
-#[test]
-fn core_on_the_oldest_terraform() {
-    core_on(versions::OLDEST);
-}
-
-#[test]
-fn core_on_the_first_terraform_with_write_only_arguments() {
-    core_on(versions::WRITE_ONLY);
-}
+tfharness::core_tests!(core_on);
 
 fn write_only_config() -> String {
     format!(
