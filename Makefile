@@ -4,20 +4,24 @@
 #   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
 #              side by side with terraform_data; writes docs/performance.md (not part of `test`)
 #   make docs  regenerate each provider's docs/ (index, resources, data sources, list resources) from its schemas and examples/
-#   make release  build the release binary (profile release-dist: no debug info) and package it for the Registry into target/dist
-#   make install  make release, then put it into ~/.terraform.d/plugins (a local mirror)
+#   make release  build every provider and sandbox (profile release-dist: no debug info) and package
+#                 them for the Registry into a fresh target/dist (scripts/release.py lists the providers)
+#   make install  make release, then put the providers into ~/.terraform.d/plugins (a local mirror)
 
 .PHONY: demo test build terraform lint docs release install bench
 
 target_dir := $(or $(CARGO_TARGET_DIR),target)
 
+# Terraform 1.15.5 as .tools/bin/terraform, and the older versions of the test matrix beside it.
 terraform:
-	scripts/install-terraform.sh
+	scripts/install-terraform.sh --matrix
 
 build:
 	cargo build --workspace --bins
 
-demo: terraform build
+# The demo needs only the newest Terraform.
+demo: build
+	scripts/install-terraform.sh
 	scripts/demo.sh
 
 test: terraform
@@ -33,8 +37,9 @@ docs:
 	cargo run --quiet -p terraform-provider-datadogsiem --example docgen
 
 release:
-	cargo build --profile release-dist -p terraform-provider-prismacloud --bin terraform-provider-prismacloud
-	scripts/release.py package --binary $(target_dir)/release-dist/terraform-provider-prismacloud --out $(target_dir)/dist
+	rm -rf $(target_dir)/dist
+	cargo build --profile release-dist $$(scripts/release.py cargo-args)
+	scripts/release.py package-all --bin-dir $(target_dir)/release-dist --out $(target_dir)/dist
 
 install: release
 	scripts/release.py install --dist $(target_dir)/dist

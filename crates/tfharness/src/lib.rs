@@ -4,8 +4,11 @@
 //! provider.
 //!
 //! The CLI comes from `TERRAFORM`, else `.tools/bin/terraform` at the workspace root (installed
-//! by `scripts/install-terraform.sh`; [`terraform_cli_version`] for another version of the
-//! matrix). A missing CLI fails the test: acceptance tests never skip.
+//! by `scripts/install-terraform.sh`; [`versions`] names the other versions of the matrix and
+//! [`versions::cli`] finds them). A missing CLI fails the test: acceptance tests never skip.
+//! [`lifecycle::run_core`] is the acceptance core a platform runs on each version;
+//! [`SandboxProcess`] runs a sandbox binary as users do, and [`release`] installs a packaged
+//! release offline on each version.
 //!
 //! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
 //! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or in
@@ -14,11 +17,17 @@
 //! test harness does. [`examples`] validates a provider's `examples/` directory.
 
 pub mod examples;
+pub mod lifecycle;
+mod process;
+pub mod release;
 mod run;
+pub mod versions;
 mod workspace;
 
 use std::path::{Path, PathBuf};
 
+pub use lifecycle::{CoreResource, run_core};
+pub use process::SandboxProcess;
 pub use run::{PANIC_MARKERS, Run};
 pub use workspace::{Provider, Workspace};
 

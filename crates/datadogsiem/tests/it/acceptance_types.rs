@@ -21,7 +21,14 @@ struct Case {
     by_identity: bool,
 }
 
-fn resource(case: &Case, name: &str, settings: &str, enabled: bool, secrets: &str) -> String {
+/// The resource block `datadogsiem_entity_context_sync_<ty>.this`; `secrets` is HCL lines.
+pub(crate) fn resource(
+    (ty, domain): (&str, &str),
+    name: &str,
+    settings: &str,
+    enabled: bool,
+    secrets: &str,
+) -> String {
     format!(
         r#"
 resource "datadogsiem_entity_context_sync_{ty}" "this" {{
@@ -31,9 +38,7 @@ resource "datadogsiem_entity_context_sync_{ty}" "this" {{
   settings = {settings}
 {secrets}
 }}
-"#,
-        ty = case.ty,
-        domain = case.domain
+"#
     )
 }
 
@@ -46,7 +51,7 @@ fn lifecycle(case: Case) {
     // Create.
     let enabled = !case.disabled_first;
     t.config(&resource(
-        &case,
+        (case.ty, case.domain),
         "first",
         first_settings,
         enabled,
@@ -75,7 +80,7 @@ fn lifecycle(case: Case) {
 
     // Update in place: name, settings, enabled, and the secrets rotated.
     t.config(&resource(
-        &case,
+        (case.ty, case.domain),
         "second",
         second_settings,
         !enabled,
@@ -103,7 +108,13 @@ fn lifecycle(case: Case) {
     };
     t.config(&format!(
         "{import}{}",
-        resource(&case, "second", second_settings, !enabled, "")
+        resource(
+            (case.ty, case.domain),
+            "second",
+            second_settings,
+            !enabled,
+            ""
+        )
     ));
     let out = t.apply();
     assert!(

@@ -9,19 +9,19 @@ use crate::support::Acceptance;
 use infracast::catalog::{ALL, CATALOG};
 use serde_json::{Value as Json, json};
 
-struct Row {
-    ty: &'static str,
+pub(crate) struct Row {
+    pub(crate) ty: &'static str,
     /// Non-secret attributes at create, as HCL.
     attributes: &'static [(&'static str, &'static str)],
     /// The secret attribute and its value at create (rotated: the value with `-rotated`).
-    secret: (&'static str, &'static str),
+    pub(crate) secret: (&'static str, &'static str),
     /// An in-place change.
-    update: (&'static str, &'static str),
+    pub(crate) update: (&'static str, &'static str),
     /// Config keys the API must hold after create (lists compared as sets).
     wire: fn() -> Json,
 }
 
-fn rows() -> Vec<Row> {
+pub(crate) fn rows() -> Vec<Row> {
     vec![
         Row {
             ty: "webhook",
@@ -135,9 +135,19 @@ fn rows() -> Vec<Row> {
     ]
 }
 
-/// The resource block: `attributes` with `changes`, the secret write-only (with its version
-/// unless `version` is `None`).
-fn hcl(row: &Row, changes: &[(&str, &str)], secret: &str, version: Option<u32>) -> String {
+/// How [`hcl`] writes the secret of a row.
+pub(crate) enum Secret<'a> {
+    /// The sensitive attribute: `webhook_url = "..."`.
+    Plain(&'a str),
+    /// Write-only (Terraform 1.11+), with its version unless `None`.
+    WriteOnly(&'a str, Option<u32>),
+    /// Left out: an imported integration keeps the secret Infracast holds.
+    Omitted,
+}
+
+/// The resource block `infracast_integration_<type>.this`: `attributes` with `changes`, and the
+/// secret as `secret` says.
+pub(crate) fn hcl(row: &Row, changes: &[(&str, &str)], secret: Secret) -> String {
     let mut attributes: Vec<(&str, &str)> = row.attributes.to_vec();
     for (k, v) in changes {
         match attributes.iter_mut().find(|(a, _)| a == k) {
@@ -150,9 +160,15 @@ fn hcl(row: &Row, changes: &[(&str, &str)], secret: &str, version: Option<u32>) 
         body.push_str(&format!("  {k} = {v}\n"));
     }
     let name = row.secret.0;
-    body.push_str(&format!("  {name}_wo = \"{secret}\"\n"));
-    if let Some(v) = version {
-        body.push_str(&format!("  {name}_wo_version = {v}\n"));
+    match secret {
+        Secret::Plain(value) => body.push_str(&format!("  {name} = \"{value}\"\n")),
+        Secret::WriteOnly(value, version) => {
+            body.push_str(&format!("  {name}_wo = \"{value}\"\n"));
+            if let Some(v) = version {
+                body.push_str(&format!("  {name}_wo_version = {v}\n"));
+            }
+        }
+        Secret::Omitted => {}
     }
     format!(
         "resource \"infracast_integration_{}\" \"this\" {{\n{body}}}\n",
@@ -183,7 +199,7 @@ fn run(ty: &str) {
     let stored = |id: &str| t.integration(id).expect("the sandbox holds it");
 
     // Create.
-    t.config(&hcl(&row, &[], secret, Some(1)));
+    t.config(&hcl(&row, &[], Secret::WriteOnly(secret, Some(1))));
     t.apply();
     let state = t.resource(&address);
     let id = state["id"].as_str().expect("an id").to_owned();
@@ -201,7 +217,11 @@ fn run(ty: &str) {
     t.assert_plan_empty();
 
     // In place: the PUT replaces the whole integration, so it carries the secret again.
-    t.config(&hcl(&row, &[row.update], secret, Some(1)));
+    t.config(&hcl(
+        &row,
+        &[row.update],
+        Secret::WriteOnly(secret, Some(1)),
+    ));
     let r = t.apply();
     assert!(
         r.stdout.contains("0 added, 1 changed, 0 destroyed"),
@@ -213,7 +233,11 @@ fn run(ty: &str) {
     t.assert_plan_empty();
 
     // Rotation: a new write-only value is sent when its version changes.
-    t.config(&hcl(&row, &[row.update], &rotated, Some(2)));
+    t.config(&hcl(
+        &row,
+        &[row.update],
+        Secret::WriteOnly(&rotated, Some(2)),
+    ));
     let r = t.apply();
     assert!(
         r.stdout.contains("0 added, 1 changed, 0 destroyed"),
@@ -232,7 +256,7 @@ fn run(ty: &str) {
     assert_eq!(rm.code, 0, "{}", rm.all());
     t.config(&format!(
         "{}\nimport {{\n  to = {address}\n  id = \"{id}\"\n}}\n",
-        hcl(&row, &[row.update], &rotated, None)
+        hcl(&row, &[row.update], Secret::WriteOnly(&rotated, None))
     ));
     let r = t.apply();
     assert!(

@@ -1,72 +1,34 @@
 //! The release a Terraform user installs: `scripts/release.py package` packs the provider as
-//! the Registry expects (zip, SHA256SUMS, manifest), `scripts/release.py install` puts it into a
-//! local filesystem mirror, and then a plain `required_providers` block with a version plus
-//! `terraform init` installs it with no network and no `dev_overrides`, and `terraform apply`
-//! runs the installed copy against the sandbox.
+//! the Registry expects (zip, SHA256SUMS, manifest) and the sandbox beside it (its own zip in
+//! the same SHA256SUMS); `scripts/release.py install` puts the provider into a local filesystem
+//! mirror (and the sandbox into a directory), `scripts/release.py network-mirror` lays it out for
+//! an HTTPS server. Then a plain `required_providers` block with a version plus `terraform init`
+//! installs it with no network and no `dev_overrides`, on every tested Terraform version, and
+//! the installed provider runs against the packaged sandbox.
 //!
-//! The debug build of this test run is packaged (a release build has no place in `cargo test`).
-//! Network access is made impossible rather than assumed absent: Terraform is sent through a
-//! proxy on a closed port, so any attempt to reach a registry fails the test.
+//! The debug build of this test run is packaged (a release build has no place in `cargo test`),
+//! once per run: the tests share it. Network access is made impossible rather than assumed
+//! absent: Terraform is sent through a proxy on a closed port, so any attempt to reach a
+//! registry fails the test.
 
 use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
+use prismacloud::api::{Client, ClientConfig};
+use secrecy::SecretString;
 use serde_json::Value as Json;
-use support::{Acceptance, Run, provider_binary};
+use support::tls_front::PrivateCa;
+use support::{Acceptance, provider_binary, provider_under_test};
+use tfharness::release::{self, Released, release_py, shut_network};
+use tfharness::{SandboxProcess, versions};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const NAME: &str = "terraform-provider-prismacloud";
-
-fn release_py(args: &[&str], home: &Path) -> Run {
-    let script = support::workspace_root().join("scripts/release.py");
-    let output = Command::new("python3")
-        .arg(script)
-        .args(args)
-        .env("HOME", home)
-        .output()
-        .expect("python3 runs");
-    Run::from(output, String::new())
-}
-
-/// A harness whose Terraform has no CLI configuration (so no `dev_overrides`), the given HOME,
-/// and no way to reach the network.
-fn offline(home: &Path) -> Acceptance {
-    let mut t = Acceptance::new();
-    t.set_cli_config("");
-    t.env("HOME", &home.display().to_string());
-    for proxy in ["HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy"] {
-        t.env(proxy, "http://127.0.0.1:9");
-    }
-    // The sandbox is local: the provider reaches it directly.
-    t.env("NO_PROXY", "127.0.0.1,localhost");
-    t.env("no_proxy", "127.0.0.1,localhost");
-    std::fs::write(
-        t.dir.path().join("main.tf"),
-        format!(
-            r#"
-terraform {{
-  required_providers {{
-    prismacloud = {{
-      source  = "prismacloud-community/prismacloud"
-      version = "{VERSION}"
-    }}
-  }}
-}}
-
-provider "prismacloud" {{}}
-
-resource "prismacloud_integration_slack" "installed" {{
-  name        = "Installed from the mirror"
-  webhook_url = "https://hooks.slack.com/services/T000/B000/installed"
-}}
-"#
-        ),
-    )
-    .unwrap();
-    t
-}
+const SANDBOX: &str = "prismacloud-sandbox";
+const ADDRESS: &str = "registry.terraform.io/prismacloud-community/prismacloud";
 
 fn host_platform() -> String {
     let arch = match std::env::consts::ARCH {
@@ -77,36 +39,63 @@ fn host_platform() -> String {
     format!("{}_{arch}", std::env::consts::OS)
 }
 
+/// The release of this test run's binaries (the provider and the sandbox cargo built beside
+/// it), packaged once for every test, in Cargo's directory for test files.
+fn packaged() -> &'static Path {
+    static DIST: OnceLock<PathBuf> = OnceLock::new();
+    release::package_once(
+        &DIST,
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("prismacloud-release-dist"),
+        &provider_binary(),
+        &provider_binary().with_file_name(SANDBOX),
+    )
+}
+
+/// A Slack integration named `name`, configured from the environment.
+fn slack(name: &str) -> String {
+    format!(
+        r#"
+resource "prismacloud_integration_slack" "installed" {{
+  name        = "{name}"
+  webhook_url = "https://hooks.slack.com/services/T000/B000/installed"
+}}
+"#
+    )
+}
+
+/// `main.tf` that requires this release by version, with a Slack integration named `name`.
+fn pinned_config(name: &str) -> String {
+    format!(
+        "{}
+{}",
+        release::pinned_provider(&provider_under_test(), VERSION),
+        slack(name)
+    )
+}
+
 #[test]
 fn packaged_release_installs_from_a_local_mirror_without_network() {
     let scratch = tempfile::tempdir().unwrap();
-    let dist = scratch.path().join("dist");
     let home = scratch.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let binary = provider_binary();
+    let dist = packaged();
 
-    // Package.
-    let r = release_py(
-        &[
-            "package",
-            "--binary",
-            &binary.display().to_string(),
-            "--out",
-            &dist.display().to_string(),
-        ],
-        &home,
-    );
-    assert_eq!(r.code, 0, "package failed:\n{}", r.all());
     let platform = host_platform();
     let zip = format!("{NAME}_{VERSION}_{platform}.zip");
+    let sandbox_zip = format!("{SANDBOX}_{VERSION}_{platform}.zip");
     let sums = format!("{NAME}_{VERSION}_SHA256SUMS");
     let manifest = format!("{NAME}_{VERSION}_manifest.json");
-    let mut files: Vec<String> = std::fs::read_dir(&dist)
+    let mut files: Vec<String> = std::fs::read_dir(dist)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    let mut expected = vec![sums.clone(), zip.clone(), manifest.clone()];
+    let mut expected = vec![
+        sums.clone(),
+        zip.clone(),
+        sandbox_zip.clone(),
+        manifest.clone(),
+    ];
     expected.sort();
     assert_eq!(files, expected);
 
@@ -121,16 +110,20 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
     // The checksums hold, as the standard tool checks them.
     let check = Command::new("sha256sum")
         .args(["--check", "--strict", &sums])
-        .current_dir(&dist)
+        .current_dir(dist)
         .output()
         .expect("sha256sum runs");
     let listed = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success(), "{listed}");
-    assert!(listed.contains(&format!("{zip}: OK")), "{listed}");
-    assert!(listed.contains(&format!("{manifest}: OK")), "{listed}");
+    for file in [&zip, &sandbox_zip, &manifest] {
+        assert!(listed.contains(&format!("{file}: OK")), "{listed}");
+    }
 
     // Without the install, init finds the provider nowhere, and the network is shut.
-    let t = offline(&home);
+    let mut t = Acceptance::new();
+    t.set_cli_config("");
+    shut_network(&mut t, &home);
+    t.write("main.tf", &pinned_config("Installed from the mirror"));
     let r = t.terraform(&["init", "-input=false", "-no-color"]);
     assert_eq!(
         r.code,
@@ -148,20 +141,11 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
     // Install into the mirror Terraform searches by itself, then init with no network.
     let r = release_py(&["install", "--dist", &dist.display().to_string()], &home);
     assert_eq!(r.code, 0, "install failed:\n{}", r.all());
-    let in_mirror: PathBuf = home
-        .join(".terraform.d/plugins/registry.terraform.io/prismacloud-community/prismacloud")
-        .join(&zip);
+    let in_mirror: PathBuf = home.join(".terraform.d/plugins").join(ADDRESS).join(&zip);
     assert!(in_mirror.is_file(), "{}", r.all());
 
     let r = t.terraform(&["init", "-input=false", "-no-color"]);
-    assert_eq!(r.code, 0, "offline init failed:\n{}", r.all());
-    assert!(
-        r.stdout.contains(&format!(
-            "Installed prismacloud-community/prismacloud v{VERSION}"
-        )),
-        "{}",
-        r.all()
-    );
+    release::assert_installed(&r, &provider_under_test(), VERSION, versions::NEWEST);
     let lock = std::fs::read_to_string(t.dir.path().join(".terraform.lock.hcl")).unwrap();
     assert!(
         lock.contains(&format!("version     = \"{VERSION}\"")),
@@ -171,7 +155,8 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
     let installed = t
         .dir
         .path()
-        .join(".terraform/providers/registry.terraform.io/prismacloud-community/prismacloud")
+        .join(".terraform/providers")
+        .join(ADDRESS)
         .join(VERSION)
         .join(&platform)
         .join(format!("{NAME}_v{VERSION}"));
@@ -179,9 +164,8 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
 
     let r = t.terraform(&["version", "-no-color"]);
     assert!(
-        r.stdout.contains(&format!(
-            "+ provider registry.terraform.io/prismacloud-community/prismacloud v{VERSION}"
-        )),
+        r.stdout
+            .contains(&format!("+ provider {ADDRESS} v{VERSION}")),
         "{}",
         r.all()
     );
@@ -191,6 +175,133 @@ fn packaged_release_installs_from_a_local_mirror_without_network() {
     t.assert_plan_empty();
     let names: Vec<Json> = t.integrations().iter().map(|i| i["name"].clone()).collect();
     assert_eq!(names, ["Installed from the mirror"]);
+}
+
+#[test]
+fn the_released_provider_and_sandbox_run_offline_on_every_tested_terraform() {
+    let name = |terraform: &str| format!("Released, on Terraform {terraform}");
+    let sandbox = release::run_offline_on_every_version(&Released {
+        provider: &provider_under_test(),
+        version: VERSION,
+        dist: packaged(),
+        sandbox: SANDBOX,
+        exports: &[
+            "PRISMACLOUD_URL",
+            "PRISMACLOUD_USERNAME",
+            "PRISMACLOUD_PASSWORD",
+        ],
+        resources: &|terraform| slack(&name(terraform)),
+    });
+    // The packaged sandbox holds what each version created.
+    let client = Client::new(ClientConfig::new(
+        url::Url::parse(sandbox.export("PRISMACLOUD_URL")).unwrap(),
+        sandbox.export("PRISMACLOUD_USERNAME"),
+        SecretString::from(sandbox.export("PRISMACLOUD_PASSWORD")),
+    ))
+    .unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let mut names: Vec<String> = runtime
+        .block_on(client.list(Some("slack")))
+        .expect("the packaged sandbox lists")
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = versions::ALL.iter().map(|v| name(v)).collect();
+    expected.sort();
+    assert_eq!(names, expected);
+}
+
+/// A static HTTPS file server (Python's `http.server` behind `ssl`), as a user would put a
+/// network mirror on any web server; it announces its port as an `export` line.
+const HTTPS_SERVER: &str = r#"
+import functools, http.server, ssl, sys
+root, cert, key = sys.argv[1:4]
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root)
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+server.socket = context.wrap_socket(server.socket, server_side=True)
+print(f"export PORT={server.server_address[1]}", flush=True)
+server.serve_forever()
+"#;
+
+#[test]
+fn the_network_mirror_layout_installs_over_https_on_every_tested_terraform() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mirror = scratch.path().join("mirror");
+    let dist = packaged().display().to_string();
+    let r = release_py(
+        &[
+            "network-mirror",
+            "--dist",
+            &dist,
+            "--out",
+            &mirror.display().to_string(),
+        ],
+        scratch.path(),
+    );
+    assert_eq!(r.code, 0, "network-mirror failed:\n{}", r.all());
+    let served = mirror.join(ADDRESS);
+    let read = |name: &str| -> Json {
+        serde_json::from_str(&std::fs::read_to_string(served.join(name)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        read("index.json"),
+        serde_json::json!({"versions": {VERSION: {}}})
+    );
+    let archive = &read(&format!("{VERSION}.json"))["archives"][host_platform()];
+    let zip = format!("{NAME}_{VERSION}_{}.zip", host_platform());
+    assert_eq!(archive["url"], zip.as_str(), "{archive:#}");
+    assert!(served.join(&zip).is_file());
+    let h1 = archive["hashes"][0].as_str().unwrap().to_owned();
+    assert!(h1.starts_with("h1:"), "{archive:#}");
+
+    // Terraform takes a network mirror only over HTTPS: a throwaway CA, trusted through
+    // SSL_CERT_FILE.
+    let ca = PrivateCa::new(scratch.path());
+    let server = SandboxProcess::start(
+        Path::new("python3"),
+        &[
+            "-c",
+            HTTPS_SERVER,
+            &mirror.display().to_string(),
+            &ca.cert_file.display().to_string(),
+            &ca.key_file.display().to_string(),
+        ],
+        &["PORT"],
+    );
+    let cli_config = format!(
+        "provider_installation {{\n  network_mirror {{\n    url = \"https://127.0.0.1:{}/\"\n  }}\n}}\n",
+        server.export("PORT")
+    );
+    let home = scratch.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    for version in versions::ALL {
+        let ws = {
+            let mut ws = release::offline(&provider_under_test(), version, &home);
+            ws.set_cli_config(&cli_config);
+            ws.env("SSL_CERT_FILE", &ca.ca_file.display().to_string());
+            ws
+        };
+        ws.write("main.tf", &pinned_config("unused"));
+        let r = ws.terraform(&["init", "-input=false", "-no-color"]);
+        release::assert_installed(&r, &provider_under_test(), VERSION, version);
+        // The h1 hash the mirror announced is the one Terraform computes (a wrong one would
+        // be recorded beside it).
+        let lock = ws.read(".terraform.lock.hcl");
+        let hashes: Vec<&str> = lock
+            .lines()
+            .map(|l| l.trim().trim_end_matches(',').trim_matches('"'))
+            .filter(|h| h.starts_with("h1:"))
+            .collect();
+        assert_eq!(hashes, [h1.as_str()], "on {version}:\n{lock}");
+    }
+    let log = server.read_log();
+    assert!(
+        log.contains(&format!("GET /{ADDRESS}/{zip}")),
+        "the server's log:\n{log}"
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use prismacloud::catalog::{self, Mutability};
 use serde_json::{Value as Json, json};
 use support::Acceptance;
 
-struct Row {
+pub(crate) struct Row {
     ty: &'static str,
     /// Other resources this one needs (HCL).
     prelude: &'static str,
@@ -21,9 +21,20 @@ struct Row {
     /// `integrationConfig` keys the API must hold after create (a subset).
     wire: fn() -> Json,
     /// An in-place change.
-    update: (&'static str, &'static str),
+    pub(crate) update: (&'static str, &'static str),
     /// A change to an attribute that forces replacement.
     replace: Option<(&'static str, &'static str)>,
+}
+
+/// How [`resource_hcl`] writes the secrets of a row.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Secrets {
+    /// Sensitive arguments: `webhook_url = ...`.
+    Plain,
+    /// Write-only arguments (Terraform 1.11+): `webhook_url_wo = ...`.
+    WriteOnly,
+    /// Left out: an imported integration keeps the secrets Prisma Cloud has.
+    Omitted,
 }
 
 const ROLE: &str = "\"arn:aws:iam::123456789012:role/PrismaCloud\"";
@@ -280,16 +291,16 @@ fn rows() -> Vec<Row> {
     ]
 }
 
-fn row(ty: &str) -> Row {
+pub(crate) fn row(ty: &str) -> Row {
     rows()
         .into_iter()
         .find(|r| r.ty == ty)
         .unwrap_or_else(|| panic!("no row for {ty}"))
 }
 
-/// The resource block, with `overrides` replacing attributes and secrets optionally written in
-/// their write-only form.
-fn resource_hcl(row: &Row, overrides: &[(&str, &str)], write_only_secrets: bool) -> String {
+/// The resource block `prismacloud_integration_<type>.this`, with `overrides` replacing
+/// attributes and secrets written as `secrets` says.
+pub(crate) fn resource_hcl(row: &Row, overrides: &[(&str, &str)], secrets: Secrets) -> String {
     let ty = catalog::find(row.ty).unwrap();
     let mut attrs: Vec<(String, String)> = row
         .create
@@ -308,10 +319,10 @@ fn resource_hcl(row: &Row, overrides: &[(&str, &str)], write_only_secrets: bool)
     );
     for (k, v) in attrs {
         let secret = ty.fields.iter().any(|f| f.secret && f.attribute() == k);
-        let name = if secret && write_only_secrets {
-            format!("{k}_wo")
-        } else {
-            k
+        let name = match secrets {
+            Secrets::WriteOnly if secret => format!("{k}_wo"),
+            Secrets::Omitted if secret => continue,
+            _ => k,
         };
         body.push_str(&format!("  {name} = {v}\n"));
     }
@@ -350,7 +361,7 @@ fn run_row(ty_name: &str, family: Family) {
     }
 
     // Create, and check what the API stored.
-    t.config(&resource_hcl(&row, &[], false));
+    t.config(&resource_hcl(&row, &[], Secrets::Plain));
     t.apply();
     let id = t.resource(&address)["id"]
         .as_str()
@@ -381,7 +392,7 @@ fn run_row(ty_name: &str, family: Family) {
     }
 
     // In-place update.
-    t.config(&resource_hcl(&row, &[row.update], false));
+    t.config(&resource_hcl(&row, &[row.update], Secrets::Plain));
     let plan = t.plan();
     assert_eq!(plan.code, 2, "{ty_name}: {}", plan.all());
     assert!(
@@ -417,7 +428,7 @@ fn run_row(ty_name: &str, family: Family) {
                 "{ty_name}: {} is not immutable",
                 change.0
             );
-            t.config(&resource_hcl(&row, &[row.update, change], false));
+            t.config(&resource_hcl(&row, &[row.update, change], Secrets::Plain));
             let plan = t.plan();
             assert!(
                 plan.stdout.contains("must be replaced"),
@@ -454,7 +465,7 @@ fn run_row(ty_name: &str, family: Family) {
     let overrides: Vec<(&str, &str)> = std::iter::once(row.update).chain(row.replace).collect();
     t.config(&format!(
         "{}\nimport {{\n  to = {address}\n  id = \"{current_id}\"\n}}\n",
-        resource_hcl(&row, &overrides, true)
+        resource_hcl(&row, &overrides, Secrets::WriteOnly)
     ));
     let plan = t.plan();
     assert!(

@@ -17,6 +17,7 @@ mod acceptance_secrets;
 mod acceptance_slack;
 mod acceptance_types;
 mod acceptance_validation;
+mod acceptance_versions;
 mod acceptance_webhook_headers;
 mod api_auth;
 mod api_create_safety;

@@ -1,6 +1,7 @@
 //! A TLS front for the sandbox, as a gateway with a private certificate authority would be:
-//! a CA made with rcgen, a server certificate it signed for 127.0.0.1, and a rustls acceptor
-//! serving the sandbox's own app over the same state.
+//! a CA made with rcgen ([`PrivateCa`], also for other local HTTPS servers of the tests), a
+//! server certificate it signed for 127.0.0.1, and a rustls acceptor serving the sandbox's own
+//! app over the same state.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,28 +26,56 @@ pub struct TlsFront {
     pub connections: Arc<AtomicUsize>,
 }
 
+/// A throwaway certificate authority and a server certificate it signed for 127.0.0.1 and
+/// localhost, all written as PEM files.
+pub struct PrivateCa {
+    /// The CA's certificate: what a client must trust.
+    pub ca_file: PathBuf,
+    /// The server's certificate and its private key.
+    pub cert_file: PathBuf,
+    pub key_file: PathBuf,
+    cert_der: Vec<u8>,
+    key_der: Vec<u8>,
+}
+
+impl PrivateCa {
+    /// Makes a CA and a server certificate; their PEM files go to `dir`.
+    pub fn new(dir: &std::path::Path) -> PrivateCa {
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA parameters");
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().expect("CA key"))
+            .expect("CA certificate");
+        let server_key = KeyPair::generate().expect("server key");
+        let server = CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+            .expect("server parameters")
+            .signed_by(&server_key, &ca)
+            .expect("server certificate");
+        let write = |name: &str, pem: String| {
+            let path = dir.join(name);
+            std::fs::write(&path, pem).expect("PEM file written");
+            path
+        };
+        PrivateCa {
+            ca_file: write("private-ca.pem", ca.as_ref().pem()),
+            cert_file: write("server.pem", server.pem()),
+            key_file: write("server-key.pem", server_key.serialize_pem()),
+            cert_der: server.der().to_vec(),
+            key_der: server_key.serialize_der(),
+        }
+    }
+}
+
 /// Starts a TLS front for `state` on the current runtime; the CA certificate goes to `dir`.
 pub async fn start(state: SandboxState, dir: &std::path::Path) -> TlsFront {
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA parameters");
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().expect("CA key"))
-        .expect("CA certificate");
-    let server_key = KeyPair::generate().expect("server key");
-    let server = CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
-        .expect("server parameters")
-        .signed_by(&server_key, &ca)
-        .expect("server certificate");
-    let ca_file = dir.join("private-ca.pem");
-    std::fs::write(&ca_file, ca.as_ref().pem()).expect("CA file written");
-
+    let ca = PrivateCa::new(dir);
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .expect("TLS versions")
         .with_no_client_auth()
         .with_single_cert(
-            vec![CertificateDer::from(server.der().to_vec())],
-            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(server_key.serialize_der())),
+            vec![CertificateDer::from(ca.cert_der)],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(ca.key_der)),
         )
         .expect("server TLS configuration");
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
@@ -78,7 +107,7 @@ pub async fn start(state: SandboxState, dir: &std::path::Path) -> TlsFront {
     });
     TlsFront {
         url,
-        ca_file,
+        ca_file: ca.ca_file,
         connections,
     }
 }
