@@ -32,7 +32,6 @@ output "slack_integration" {
     id         = prismacloud_integration_slack.secops.id
     name       = prismacloud_integration_slack.secops.name
     enabled    = prismacloud_integration_slack.secops.enabled
-    status     = prismacloud_integration_slack.secops.status
     created_by = prismacloud_integration_slack.secops.created_by
   }
 }
