@@ -200,9 +200,13 @@ pub fn verdict_text(at: &Attributes<'_>, messages: &[ApiMessage], notes: &[Strin
 /// that turns the check off, e.g. `validate = false (or DEMO_VALIDATE=false)`.
 pub fn settings_error(catalog: &Catalog, hints: &dyn Hints, err: &Error, skip: &str) -> Diagnostic {
     let vendor = catalog.vendor;
-    let summary = match err {
-        Error::Unauthorized { .. } => format!("{vendor} refused the provider's credentials"),
-        _ => format!("Could not connect to {vendor} with the provider's settings"),
+    // A login refused, or (static keys) any call refused as unauthenticated or forbidden.
+    let refused =
+        matches!(err, Error::Unauthorized { .. }) || matches!(err.status(), Some(401 | 403));
+    let summary = if refused {
+        format!("{vendor} refused the provider's credentials")
+    } else {
+        format!("Could not connect to {vendor} with the provider's settings")
     };
     let mut detail = err.to_string();
     push_hint(&mut detail, catalog, hints, err, catalog.provider);

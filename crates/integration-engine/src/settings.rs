@@ -37,9 +37,9 @@ pub const fn validate_setting(env: &'static [&'static str]) -> Setting {
         ty: Type::Bool,
         sensitive: false,
         description: "Whether the provider checks its URL and credentials when Terraform \
-                      configures it, with one login that the run's first API call then reuses: \
-                      a wrong password or an unreachable URL is then reported once, at plan \
-                      time, rather than once per resource. Set `false` to run `terraform plan` \
+                      configures it, with a call the run makes anyway (the sign-in, or the list \
+                      a refresh reads): a wrong credential or an unreachable URL is then \
+                      reported once, at plan time, rather than once per resource. Set `false` to run `terraform plan` \
                       without reaching the API (a new workspace, offline). Defaults to `true`.",
     }
 }

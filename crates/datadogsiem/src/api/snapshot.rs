@@ -30,6 +30,12 @@ impl Client {
         }
     }
 
+    /// Proves the base URL, the certificate and both keys work with the list a refresh then
+    /// reads from (so the check costs no call a plan would not make anyway).
+    pub async fn verify(&self) -> Result<(), Error> {
+        self.listing(0).await.map(drop)
+    }
+
     /// A list sent after tick `after`, fetched once for all who wait for one.
     pub(crate) async fn listing(&self, after: u64) -> Result<Arc<Listing>, Error> {
         self.inner

@@ -104,6 +104,10 @@ impl IntegrationApi for DatadogClient {
         Ok(found.map(integration))
     }
 
+    async fn verify(&self) -> Result<(), Error> {
+        self.0.verify().await
+    }
+
     fn stop(&self) {
         self.0.stop();
     }

@@ -8,7 +8,9 @@
 
 use integration_engine::client_settings;
 use integration_engine::data_sources::arguments::did_you_mean;
-use integration_engine::settings::{self, Resolved, Setting, Source, parse_url};
+use integration_engine::settings::{
+    self, Resolved, Setting, Source, VALIDATE, parse_url, validate_setting,
+};
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
 use tfplugin::value::{Type, Value};
@@ -91,7 +93,21 @@ pub(crate) static SETTINGS: &[Setting] = &[
                       address. The keys then cross the network in clear text: for test \
                       networks only. Off when unset.",
     },
+    VALIDATE_SETTING,
 ];
+
+/// `validate`: check the API URL and both keys when Terraform configures the provider, as the
+/// official Datadog provider's `validate` does.
+pub(crate) const VALIDATE_SETTING: Setting = validate_setting(&["DATADOGSIEM_VALIDATE"]);
+
+/// What the `provider` block resolves to.
+#[derive(Debug)]
+pub struct Settings {
+    /// The API client's settings.
+    pub client: ClientConfig,
+    /// Whether to check the API URL and keys when Terraform configures the provider.
+    pub validate: bool,
+}
 
 pub fn schema() -> Schema {
     settings::schema(
@@ -180,7 +196,7 @@ pub fn resolve(
     config: &Value,
     env: &dyn Fn(&str) -> Option<String>,
     user_agent: String,
-) -> Result<ClientConfig, Diagnostics> {
+) -> Result<Settings, Diagnostics> {
     let mut diags = Diagnostics::new();
     let required = ["api_key", "app_key"];
     let r = settings::resolve("datadogsiem", SETTINGS, &required, config, env, &mut diags);
@@ -200,7 +216,10 @@ pub fn resolve(
     config.max_retries = client.max_retries;
     config.ca_pem = client.ca_pem;
     config.user_agent = user_agent;
-    Ok(config)
+    Ok(Settings {
+        client: config,
+        validate: r.flag_or(VALIDATE, true),
+    })
 }
 
 #[cfg(test)]

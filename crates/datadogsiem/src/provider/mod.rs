@@ -16,7 +16,7 @@ use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::Hints;
 use integration_engine::plugin::user_agent;
 pub use integration_engine::plugin::{Env, process_env};
-use integration_engine::provider::{IntegrationProvider, Platform};
+use integration_engine::provider::{IntegrationProvider, Platform, verified};
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::{ConfigureRequest, ReadDataResponse};
 use tfplugin::schema::Schema;
@@ -48,6 +48,24 @@ pub struct Datadog {
 
 impl Hints for Datadog {
     fn hint(&self, err: &Error, resource_type: &str) -> Option<String> {
+        match err {
+            Error::Transport { .. } => {
+                return Some(
+                    "Check the provider's site or api_url (or DD_SITE, DD_HOST): the API must \
+                     be reachable from where Terraform runs."
+                        .into(),
+                );
+            }
+            Error::TlsUntrusted { .. } => {
+                return Some(
+                    "The API's TLS certificate is not trusted. Behind a proxy with a private \
+                     certificate authority, set the provider's ca_file (or \
+                     DATADOGSIEM_CA_FILE) to that CA's PEM file."
+                        .into(),
+                );
+            }
+            _ => {}
+        }
         Some(match err.status()? {
             401 | 403 => "Check the provider's api_key and app_key (or DD_API_KEY and \
                  DD_APP_KEY): Datadog refuses keys that are wrong, that belong to an \
@@ -92,11 +110,15 @@ impl Platform for Datadog {
             &request.terraform_version,
         );
         let settings = config::resolve(&request.config, &*self.env, agent)?;
-        Client::new(settings).map(DatadogClient).map_err(|e| {
-            let mut d = Diagnostics::new();
-            d.error("Invalid provider configuration", e.to_string());
-            d
-        })
+        let client = Client::new(settings.client)
+            .map(DatadogClient)
+            .map_err(|e| {
+                let mut d = Diagnostics::new();
+                d.error("Invalid provider configuration", e.to_string());
+                d
+            })?;
+        let validate = &config::VALIDATE_SETTING;
+        verified(client, settings.validate, validate, &CATALOG, self).await
     }
 
     fn own_data_sources(&self) -> BTreeMap<String, Schema> {

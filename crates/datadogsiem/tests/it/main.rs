@@ -13,6 +13,7 @@ mod acceptance_faults;
 mod acceptance_module;
 mod acceptance_release;
 mod acceptance_secrets;
+mod acceptance_settings;
 mod acceptance_types;
 mod acceptance_versions;
 mod api_client;

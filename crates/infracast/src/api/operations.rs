@@ -104,6 +104,19 @@ impl Client {
         }
     }
 
+    /// Proves the URL, the certificate, the credentials and the tenant work: a sign-in and
+    /// the list a refresh then reads from (so the check costs no call a plan would not make).
+    pub async fn verify(&self) -> Result<(), Error> {
+        let inner = self.inner();
+        inner
+            .snapshots
+            .listing(Integrations, 0, None, &inner.api.transport, || {
+                self.list_all()
+            })
+            .await
+            .map(drop)
+    }
+
     /// One integration, from the list every read of a refresh shares (one list for all of
     /// them), else by id: an integration missing from the list may be newer than it.
     pub async fn read(&self, id: &str) -> Result<Integration, Error> {

@@ -42,6 +42,10 @@ impl IntegrationApi for InfracastClient {
         self.0.find_by_name(name, wire_type).await
     }
 
+    async fn verify(&self) -> Result<(), Error> {
+        self.0.verify().await
+    }
+
     fn stop(&self) {
         self.0.stop();
     }

@@ -2,7 +2,7 @@
 //! back to an `INFRACAST_*` environment variable) into client settings.
 
 use integration_engine::client_settings;
-use integration_engine::settings::{self, Setting};
+use integration_engine::settings::{self, Setting, VALIDATE, validate_setting};
 use secrecy::SecretString;
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
@@ -72,7 +72,22 @@ pub(crate) static SETTINGS: &[Setting] = &[
         sensitive: false,
         description: client_settings::INSECURE_HTTP,
     },
+    VALIDATE_SETTING,
 ];
+
+/// `validate`: sign in and read the tenant's integrations when Terraform configures the
+/// provider (the list a refresh then reads), so that a wrong password, tenant or URL is one
+/// plan-time error.
+pub(crate) const VALIDATE_SETTING: Setting = validate_setting(&["INFRACAST_VALIDATE"]);
+
+/// What the `provider` block resolves to.
+#[derive(Debug)]
+pub struct Settings {
+    /// The API client's settings.
+    pub client: ClientConfig,
+    /// Whether to check the URL, credentials and tenant when Terraform configures the provider.
+    pub validate: bool,
+}
 
 pub fn schema() -> Schema {
     settings::schema(
@@ -120,7 +135,7 @@ pub fn resolve(
     config: &Value,
     env: &dyn Fn(&str) -> Option<String>,
     user_agent: String,
-) -> Result<ClientConfig, Diagnostics> {
+) -> Result<Settings, Diagnostics> {
     let mut diags = Diagnostics::new();
     let required = ["username", "password", "tenant"];
     let r = settings::resolve("infracast", SETTINGS, &required, config, env, &mut diags);
@@ -140,7 +155,10 @@ pub fn resolve(
             config.max_retries = client.max_retries;
             config.ca_pem = client.ca_pem;
             config.user_agent = user_agent;
-            Ok(config)
+            Ok(Settings {
+                client: config,
+                validate: r.flag_or(VALIDATE, true),
+            })
         }
         _ => Err(diags),
     }

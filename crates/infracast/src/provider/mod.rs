@@ -14,7 +14,7 @@ use integration_engine::catalog::Catalog;
 use integration_engine::data_sources::DataSourceSpec;
 use integration_engine::errors::Hints;
 use integration_engine::plugin::{self, Env};
-use integration_engine::provider::{IntegrationProvider, Platform};
+use integration_engine::provider::{IntegrationProvider, Platform, verified};
 use tfplugin::diag::Diagnostics;
 use tfplugin::provider::ConfigureRequest;
 use tfplugin::schema::Schema;
@@ -51,6 +51,14 @@ impl Hints for Infracast {
         Some(match err {
             Error::Unauthorized { .. } => "Check the provider's username and password (or \
                  INFRACAST_USERNAME and INFRACAST_PASSWORD)."
+                .into(),
+            Error::Transport { .. } => "Check the provider's url (or INFRACAST_URL): \
+                 https://api.infracast.io, or your installation's own host, reachable from where \
+                 Terraform runs."
+                .into(),
+            Error::TlsUntrusted { .. } => "The API's TLS certificate is not trusted. For a \
+                 self-hosted installation with a private certificate authority, set the \
+                 provider's ca_file (or INFRACAST_CA_FILE) to that CA's PEM file."
                 .into(),
             Error::Api { status: 403, .. } => "Infracast refused the user: check that the \
                  provider's tenant (INFRACAST_TENANT) is the user's tenant, and that the user \
@@ -89,10 +97,14 @@ impl Platform for Infracast {
         let version = env!("CARGO_PKG_VERSION");
         let agent = plugin::user_agent(PRODUCT, version, &request.terraform_version);
         let settings = config::resolve(&request.config, &*self.env, agent)?;
-        Client::new(settings).map(InfracastClient).map_err(|e| {
-            let mut d = Diagnostics::new();
-            d.error("Invalid provider configuration", e.to_string());
-            d
-        })
+        let client = Client::new(settings.client)
+            .map(InfracastClient)
+            .map_err(|e| {
+                let mut d = Diagnostics::new();
+                d.error("Invalid provider configuration", e.to_string());
+                d
+            })?;
+        let validate = &config::VALIDATE_SETTING;
+        verified(client, settings.validate, validate, &CATALOG, self).await
     }
 }

@@ -11,6 +11,7 @@ mod acceptance_pagination;
 mod acceptance_release;
 mod acceptance_secrets;
 mod acceptance_session;
+mod acceptance_settings;
 mod acceptance_types;
 mod acceptance_validation;
 mod acceptance_versions;

@@ -24,6 +24,7 @@ fn url_of(pairs: &[(&str, Value)], env: &[(&str, &str)]) -> String {
     all.extend_from_slice(env);
     resolve(&config(pairs), &env_of(&all), "ua".into())
         .unwrap_or_else(|d| panic!("{d:?}"))
+        .client
         .base_url
         .to_string()
 }
@@ -68,7 +69,8 @@ fn keys_come_from_either_variable_and_are_required() {
         &env,
         "ua".into(),
     )
-    .unwrap();
+    .unwrap()
+    .client;
     assert_eq!(c.api_key.expose_secret(), "a1");
     assert_eq!(c.app_key.expose_secret(), "cfg");
     assert_eq!(c.max_retries, DEFAULT_MAX_RETRIES);
@@ -146,7 +148,8 @@ fn plain_http_only_to_loopback_unless_allowed() {
         &env,
         "ua".into(),
     )
-    .unwrap();
+    .unwrap()
+    .client;
     assert_eq!(ok.base_url.as_str(), "http://10.0.0.5/");
 }
 
@@ -165,7 +168,8 @@ fn timeouts_retries_and_ca_files() {
         &env,
         "ua".into(),
     )
-    .unwrap();
+    .unwrap()
+    .client;
     assert_eq!(
         (c.max_retries, c.request_timeout),
         (1, Duration::from_secs(120))
@@ -178,4 +182,22 @@ fn timeouts_retries_and_ca_files() {
     let path = Value::string(not_pem.to_string_lossy());
     let d = resolve(&config(&[("ca_file", path)]), &env_of(KEYS), "ua".into()).unwrap_err();
     assert_eq!(d.0[0].summary, "Invalid ca_file");
+}
+
+#[test]
+fn settings_are_checked_at_configure_unless_validate_is_false() {
+    let checked = |pairs: &[(&str, Value)], env: &[(&str, &str)]| {
+        let mut all: Vec<(&str, &str)> = KEYS.to_vec();
+        all.extend_from_slice(env);
+        resolve(&config(pairs), &env_of(&all), "ua".into())
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .validate
+    };
+    assert!(checked(&[], &[]));
+    assert!(!checked(&[], &[("DATADOGSIEM_VALIDATE", "false")]));
+    assert!(!checked(&[("validate", Value::Bool(false))], &[]));
+    assert!(checked(
+        &[("validate", Value::Bool(true))],
+        &[("DATADOGSIEM_VALIDATE", "false")]
+    ));
 }

@@ -43,6 +43,7 @@ const FOREIGN_ENV: &[&str] = &[
     "DATADOGSIEM_MAX_RETRIES",
     "DATADOGSIEM_CA_FILE",
     "DATADOGSIEM_INSECURE_HTTP",
+    "DATADOGSIEM_VALIDATE",
 ];
 
 /// The provider under test, as the harness installs it.

@@ -42,7 +42,7 @@ fn the_environment_fills_the_block_and_the_url_defaults_to_the_cloud_service() {
         ("INFRACAST_TENANT", "acme-corp"),
         ("INFRACAST_MAX_RETRIES", "2"),
     ]);
-    let c = resolve(&config(&[]), &vars, "agent".into()).unwrap();
+    let c = resolve(&config(&[]), &vars, "agent".into()).unwrap().client;
     assert_eq!(c.url.as_str(), "https://api.infracast.io/");
     assert_eq!(
         (c.username.as_str(), c.tenant.as_str(), c.max_retries),
@@ -55,7 +55,7 @@ fn the_environment_fills_the_block_and_the_url_defaults_to_the_cloud_service() {
         ("url", Value::string("infracast.acme.example")),
         ("tenant", Value::string("acme")),
     ]);
-    let c = resolve(&block, &vars, "agent".into()).unwrap();
+    let c = resolve(&block, &vars, "agent".into()).unwrap().client;
     assert_eq!(c.url.as_str(), "https://infracast.acme.example/");
     assert_eq!(c.tenant, "acme");
 }
@@ -104,4 +104,28 @@ fn missing_and_invalid_settings_say_where_to_fix_them() {
             "Invalid tenant"
         ]
     );
+}
+
+#[test]
+fn settings_are_checked_at_configure_unless_validate_is_false() {
+    let base: &'static [(&'static str, &'static str)] = &[
+        ("INFRACAST_USERNAME", "u"),
+        ("INFRACAST_PASSWORD", "p"),
+        ("INFRACAST_TENANT", "t"),
+    ];
+    let off: &'static [(&'static str, &'static str)] = &[
+        ("INFRACAST_USERNAME", "u"),
+        ("INFRACAST_PASSWORD", "p"),
+        ("INFRACAST_TENANT", "t"),
+        ("INFRACAST_VALIDATE", "false"),
+    ];
+    let checked = |block: &Value, vars: &'static [(&'static str, &'static str)]| {
+        resolve(block, &env(vars), "agent".into())
+            .unwrap_or_else(|d| panic!("{d:?}"))
+            .validate
+    };
+    assert!(checked(&config(&[]), base));
+    assert!(!checked(&config(&[]), off));
+    assert!(!checked(&config(&[("validate", Value::Bool(false))]), base));
+    assert!(checked(&config(&[("validate", Value::Bool(true))]), off));
 }
