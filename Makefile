@@ -46,8 +46,10 @@ install: release
 	scripts/release.py install --dist $(target_dir)/dist
 
 # The provider and the minimal provider go into the same directory (the bench profile inherits
-# release), where the benchmark finds them; the sandbox binary is the throughput test's.
-bench: terraform
+# release), where the benchmark finds them; the sandbox binary is the throughput test's. The
+# benchmark runs only the newest Terraform.
+bench:
+	scripts/install-terraform.sh
 	cargo build --release -p terraform-provider-prismacloud --bin terraform-provider-prismacloud \
 		-p tfplugin --bin terraform-provider-minimal -p prismacloud-sandbox --bin prismacloud-sandbox
 	cargo bench -p terraform-provider-prismacloud --bench terraform
