@@ -1,8 +1,9 @@
 # The two commands of the README, and their parts.
 #   make demo  build everything, start the sandbox, apply examples/quickstart, show the result
 #   make test  every test: unit, in-process gRPC, sandbox, and acceptance through the real Terraform CLI
-#   make bench release build; Terraform operations on 10/100/500 integrations against the sandbox,
-#              side by side with terraform_data; writes docs/performance.md (not part of `test`)
+#   make bench release build of every binary it runs; Terraform operations on 10 to 2000 integrations
+#              against the sandbox, side by side with terraform_data and tfplugin's minimal provider;
+#              writes docs/performance.md (not part of `test`; BENCH_* variables, see the doc)
 #   make docs  regenerate each provider's docs/ (index, resources, data sources, list resources) from its schemas and examples/
 #   make release  build every provider and sandbox (profile release-dist: no debug info) and package
 #                 them for the Registry into a fresh target/dist (scripts/release.py lists the providers)
@@ -44,6 +45,11 @@ release:
 install: release
 	scripts/release.py install --dist $(target_dir)/dist
 
-bench: terraform
-	cargo build --release -p prismacloud-sandbox --bin prismacloud-sandbox
+# The provider and the minimal provider go into the same directory (the bench profile inherits
+# release), where the benchmark finds them; the sandbox binary is the throughput test's. The
+# benchmark runs only the newest Terraform.
+bench:
+	scripts/install-terraform.sh
+	cargo build --release -p terraform-provider-prismacloud --bin terraform-provider-prismacloud \
+		-p tfplugin --bin terraform-provider-minimal -p prismacloud-sandbox --bin prismacloud-sandbox
 	cargo bench -p terraform-provider-prismacloud --bench terraform

@@ -11,6 +11,10 @@ pub struct Machine {
     pub kernel: String,
     /// The 1-minute load average when the benchmark started (others' work skews timings).
     pub load_average: String,
+    /// The 1-minute load average when it finished, and how long it took (see [`Machine::finished`]).
+    pub load_average_end: String,
+    pub minutes: f64,
+    started: std::time::Instant,
     pub terraform: String,
     pub commit: String,
 }
@@ -28,11 +32,10 @@ impl Machine {
                 .and_then(|v| v.trim_end_matches("kB").trim().parse::<f64>().ok())
                 .map_or(0.0, |kib| kib / 1024.0 / 1024.0),
             kernel: read("/proc/sys/kernel/osrelease").trim().to_owned(),
-            load_average: read("/proc/loadavg")
-                .split_whitespace()
-                .next()
-                .unwrap_or("?")
-                .to_owned(),
+            load_average: load_average(),
+            load_average_end: "?".to_owned(),
+            minutes: 0.0,
+            started: std::time::Instant::now(),
             terraform: first_line(Command::new(terraform).arg("version")),
             commit: first_line(Command::new("git").arg("-C").arg(repository).args([
                 "rev-parse",
@@ -41,6 +44,22 @@ impl Machine {
             ])),
         }
     }
+}
+
+impl Machine {
+    /// Records the load when the benchmark ended, and how long it ran.
+    pub fn finished(&mut self) {
+        self.load_average_end = load_average();
+        self.minutes = self.started.elapsed().as_secs_f64() / 60.0;
+    }
+}
+
+fn load_average() -> String {
+    read("/proc/loadavg")
+        .split_whitespace()
+        .next()
+        .unwrap_or("?")
+        .to_owned()
 }
 
 fn read(path: &str) -> String {
