@@ -27,8 +27,6 @@ struct Creation<'a> {
     secrets: Vec<SecretString>,
     /// Same-named integrations of the type that existed before.
     before: BTreeSet<String>,
-    /// The clock tick when the POST was about to be sent: lookups need a later list.
-    started: u64,
 }
 
 impl Creation<'_> {
@@ -77,17 +75,17 @@ impl Create for Creation<'_> {
         }
     }
 
+    /// In a list sent after the POST's answer (shared with concurrent creates): a list sent
+    /// earlier — after the POST began, but by another create or a refresh — may have reached
+    /// Infracast before this POST did, and would hide what it stored.
     async fn lookup(&self) -> Result<Option<Integration>, Error> {
         let inner = self.client.inner();
+        let after = inner.snapshots.tick();
         let listing = inner
             .snapshots
-            .listing(
-                Integrations,
-                self.started,
-                None,
-                &inner.api.transport,
-                || self.client.list_all(),
-            )
+            .listing(Integrations, after, None, &inner.api.transport, || {
+                self.client.list_all()
+            })
             .await?;
         Ok(self.pick(listing.items()))
     }
@@ -138,7 +136,6 @@ impl Client {
                 .with_body(JsonBody::new(&wire::body(request))),
             secrets: secrets(request),
             before,
-            started: inner.snapshots.tick(),
         };
         apiclient::create(&inner.api, &creation).await
     }

@@ -259,3 +259,47 @@ async fn a_token_refused_early_is_replaced_through_the_refresh_token() {
     assert_eq!(state.stats().unauthorized, 1);
     assert_eq!((state.logins(), state.refreshes()), (1, 1));
 }
+
+#[tokio::test]
+async fn a_list_sent_while_a_create_waits_to_post_again_does_not_hide_what_it_stored() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let api = client(&sandbox.url());
+    let existing = api.create(&webhook("Already there", "s")).await.unwrap();
+    // The first POST is refused before processing and told to come back in a second; the
+    // second is stored, then answered 500: the create must look for it.
+    let post = "POST /api/v1/tenants/{tenant}/integrations";
+    let faults = FaultConfig {
+        retry_after_secs: 1,
+        ..FaultConfig::default()
+    }
+    .with_rule(
+        FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::Unavailable))
+            .on(post)
+            .limited(1),
+    )
+    .with_rule(
+        FaultRule::everywhere(1.0, FaultWeights::only(FaultKind::ServerError))
+            .on(post)
+            .limited(1),
+    );
+    sandbox.state().set_faults(faults).unwrap();
+    // Meanwhile a refresh reads through the shared list: sent after the create began, but
+    // before its second POST reached Infracast.
+    let refresh = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        api.read(&existing.id).await.unwrap()
+    };
+    let waited = webhook("Waited", "s");
+    let (created, read) = tokio::join!(api.create(&waited), refresh);
+    assert_eq!(read.id, existing.id);
+    let created = created.unwrap();
+    let stored = sandbox.state().integrations();
+    let names: Vec<String> = stored
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "nothing duplicated: {names:?}");
+    assert!(sandbox.state().integration(&created.id).is_some());
+    let stats = sandbox.state().stats();
+    assert_eq!(stats.total_faults(), 2, "{stats:?}");
+}
