@@ -116,17 +116,22 @@ pub fn unknown_data_source(type_name: &str) -> Diagnostics {
     diagnostics
 }
 
-/// `client`, its settings first proven to work ([`IntegrationApi::verify`]) when `check` (the
-/// value of the `validate` setting, [`settings::validate_setting`]) is on: for a platform's
-/// [`Platform::configure`], so that a wrong password or an unreachable URL is one diagnostic
-/// for the run, at plan time, rather than one per resource.
+/// The client a platform's [`Platform::configure`] built (or why it could not), its settings
+/// first proven to work ([`IntegrationApi::verify`]) when `check` (the value of the `validate`
+/// setting, [`settings::validate_setting`]) is on, so that a wrong password or an unreachable
+/// URL is one diagnostic for the run, at plan time, rather than one per resource.
 pub async fn verified<A: IntegrationApi>(
-    client: A,
+    client: Result<A, apiclient::Error>,
     check: bool,
     validate: &Setting,
     catalog: &Catalog,
     hints: &dyn Hints,
 ) -> Result<A, Diagnostics> {
+    let client = client.map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.error("Invalid provider configuration", e.to_string());
+        d
+    })?;
     if !check {
         return Ok(client);
     }

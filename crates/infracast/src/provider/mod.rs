@@ -97,13 +97,7 @@ impl Platform for Infracast {
         let version = env!("CARGO_PKG_VERSION");
         let agent = plugin::user_agent(PRODUCT, version, &request.terraform_version);
         let settings = config::resolve(&request.config, &*self.env, agent)?;
-        let client = Client::new(settings.client)
-            .map(InfracastClient)
-            .map_err(|e| {
-                let mut d = Diagnostics::new();
-                d.error("Invalid provider configuration", e.to_string());
-                d
-            })?;
+        let client = Client::new(settings.client).map(InfracastClient);
         let validate = &config::VALIDATE_SETTING;
         verified(client, settings.validate, validate, &CATALOG, self).await
     }

@@ -113,13 +113,7 @@ impl Platform for PrismaCloud {
             &request.terraform_version,
         );
         let settings = config::resolve(&request.config, &*self.env, agent)?;
-        let client = Client::new(settings.client)
-            .map(PrismaClient)
-            .map_err(|e| {
-                let mut d = Diagnostics::new();
-                d.error("Invalid provider configuration", e.to_string());
-                d
-            })?;
+        let client = Client::new(settings.client).map(PrismaClient);
         let validate = &config::VALIDATE_SETTING;
         verified(client, settings.validate, validate, &CATALOG, self).await
     }
