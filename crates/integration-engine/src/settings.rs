@@ -86,6 +86,25 @@ pub enum Source {
     Env(&'static str),
 }
 
+/// What a `provider` block resolves to: its API client's settings, and whether to check them
+/// when Terraform configures the provider (the [`VALIDATE`] setting, for
+/// [`crate::provider::verified`]).
+#[derive(Debug)]
+pub struct Configured<C> {
+    pub client: C,
+    pub validate: bool,
+}
+
+impl<C> Configured<C> {
+    /// `client`, checked at configure unless the resolved block turns [`VALIDATE`] off.
+    pub fn new(client: C, resolved: &Resolved) -> Self {
+        Configured {
+            client,
+            validate: resolved.flag_or(VALIDATE, true),
+        }
+    }
+}
+
 /// The known values of a `provider` block, with where each came from.
 #[derive(Debug, Default)]
 pub struct Resolved {

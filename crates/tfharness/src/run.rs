@@ -55,4 +55,17 @@ impl Run {
     pub fn flat(&self) -> String {
         self.all().split_whitespace().collect::<Vec<_>>().join(" ")
     }
+
+    /// How many diagnostics of error severity Terraform printed.
+    pub fn error_count(&self) -> usize {
+        self.all().matches("Error: ").count()
+    }
+
+    /// Every one of `expected` is in [`Run::flat`] (so a sentence Terraform wrapped matches).
+    pub fn assert_mentions(&self, expected: &[&str]) {
+        let text = self.flat();
+        for e in expected {
+            assert!(text.contains(e), "{e:?} not in:\n{}", self.all());
+        }
+    }
 }

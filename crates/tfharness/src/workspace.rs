@@ -202,7 +202,14 @@ impl Workspace {
 
     /// `terraform plan -detailed-exitcode`: 0 = no changes, 2 = changes, 1 = error.
     pub fn plan(&self) -> Run {
-        self.terraform(&["plan", "-detailed-exitcode", "-input=false", "-no-color"])
+        self.plan_with(&[])
+    }
+
+    /// [`Workspace::plan`] with `extra` arguments, such as `-refresh=false`.
+    pub fn plan_with(&self, extra: &[&str]) -> Run {
+        let mut args = vec!["plan", "-detailed-exitcode", "-input=false", "-no-color"];
+        args.extend_from_slice(extra);
+        self.terraform(&args)
     }
 
     /// `terraform plan` fails (exit 1) and its output mentions every needle.

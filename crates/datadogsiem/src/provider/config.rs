@@ -8,9 +8,7 @@
 
 use integration_engine::client_settings;
 use integration_engine::data_sources::arguments::did_you_mean;
-use integration_engine::settings::{
-    self, Resolved, Setting, Source, VALIDATE, parse_url, validate_setting,
-};
+use integration_engine::settings::{self, Resolved, Setting, Source, parse_url, validate_setting};
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
 use tfplugin::value::{Type, Value};
@@ -101,13 +99,7 @@ pub(crate) static SETTINGS: &[Setting] = &[
 pub(crate) const VALIDATE_SETTING: Setting = validate_setting(&["DATADOGSIEM_VALIDATE"]);
 
 /// What the `provider` block resolves to.
-#[derive(Debug)]
-pub struct Settings {
-    /// The API client's settings.
-    pub client: ClientConfig,
-    /// Whether to check the API URL and keys when Terraform configures the provider.
-    pub validate: bool,
-}
+pub type Settings = settings::Configured<ClientConfig>;
 
 pub fn schema() -> Schema {
     settings::schema(
@@ -216,10 +208,7 @@ pub fn resolve(
     config.max_retries = client.max_retries;
     config.ca_pem = client.ca_pem;
     config.user_agent = user_agent;
-    Ok(Settings {
-        client: config,
-        validate: r.flag_or(VALIDATE, true),
-    })
+    Ok(Settings::new(config, &r))
 }
 
 #[cfg(test)]

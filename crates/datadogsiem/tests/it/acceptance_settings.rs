@@ -3,7 +3,7 @@
 //! plan-time error naming what to fix, not one per resource; the check's list is the one the
 //! refresh reads, so it costs no call; `validate = false` plans without reaching Datadog.
 
-use crate::support::{Acceptance, Run};
+use crate::support::Acceptance;
 
 const THREE: &str = r#"
 resource "datadogsiem_entity_context_sync_okta" "a" {
@@ -25,25 +25,8 @@ resource "datadogsiem_entity_context_sync_sentinelone" "c" {
 }
 "#;
 
-fn plan(t: &Acceptance, extra: &[&str]) -> Run {
-    let mut args = vec!["plan", "-input=false", "-no-color", "-detailed-exitcode"];
-    args.extend_from_slice(extra);
-    t.terraform(&args)
-}
-
-fn errors_in(run: &Run) -> usize {
-    run.all().matches("Error: ").count()
-}
-
 fn requests(t: &Acceptance) -> u64 {
     t.sandbox().state().kit().stats().total_requests
-}
-
-fn assert_says(run: &Run, expected: &[&str]) {
-    let text = run.flat();
-    for e in expected {
-        assert!(text.contains(e), "{e:?} not in:\n{}", run.all());
-    }
 }
 
 #[test]
@@ -53,7 +36,7 @@ fn wrong_keys_are_one_error_per_run_and_the_check_costs_no_call() {
     t.apply();
     // The refresh of three reads the check's list: one call in all.
     let before = requests(&t);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 0, "{}", out.all());
     assert_eq!(
         requests(&t) - before,
@@ -63,22 +46,19 @@ fn wrong_keys_are_one_error_per_run_and_the_check_costs_no_call() {
 
     t.env("DD_APP_KEY", "not-the-application-key");
     for extra in [&[][..], &["-refresh=false"][..]] {
-        let out = plan(&t, extra);
+        let out = t.plan_with(extra);
         assert_eq!(out.code, 1, "{}", out.all());
         assert_eq!(
-            errors_in(&out),
+            out.error_count(),
             1,
             "one error, not one per resource: {}",
             out.all()
         );
-        assert_says(
-            &out,
-            &[
-                "Error: Datadog Cloud SIEM refused the provider's credentials",
-                "Check the provider's api_key and app_key (or DD_API_KEY and DD_APP_KEY)",
-                "set validate = false (or DATADOGSIEM_VALIDATE=false)",
-            ],
-        );
+        out.assert_mentions(&[
+            "Error: Datadog Cloud SIEM refused the provider's credentials",
+            "Check the provider's api_key and app_key (or DD_API_KEY and DD_APP_KEY)",
+            "set validate = false (or DATADOGSIEM_VALIDATE=false)",
+        ]);
         t.assert_no_secret(&[&out], &["not-the-application-key"]);
     }
 }
@@ -90,25 +70,22 @@ fn validate_false_plans_a_new_workspace_without_reaching_datadog() {
     t.env("DD_HOST", "http://127.0.0.1:1");
     t.env("DATADOGSIEM_MAX_RETRIES", "0");
     t.config(THREE);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(errors_in(&out), 1, "{}", out.all());
-    assert_says(
-        &out,
-        &[
-            "Error: Could not connect to Datadog Cloud SIEM with the provider's settings",
-            "Check the provider's site or api_url (or DD_SITE, DD_HOST)",
-            "set validate = false (or DATADOGSIEM_VALIDATE=false)",
-        ],
-    );
+    assert_eq!(out.error_count(), 1, "{}", out.all());
+    out.assert_mentions(&[
+        "Error: Could not connect to Datadog Cloud SIEM with the provider's settings",
+        "Check the provider's site or api_url (or DD_SITE, DD_HOST)",
+        "set validate = false (or DATADOGSIEM_VALIDATE=false)",
+    ]);
 
     t.env("DATADOGSIEM_VALIDATE", "false");
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
     assert!(out.all().contains("Plan: 3 to add"), "{}", out.all());
 
     t.env_remove("DATADOGSIEM_VALIDATE");
     t.config_with_provider("  validate = false", THREE);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
 }

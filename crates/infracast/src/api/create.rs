@@ -79,14 +79,8 @@ impl Create for Creation<'_> {
     /// earlier — after the POST began, but by another create or a refresh — may have reached
     /// Infracast before this POST did, and would hide what it stored.
     async fn lookup(&self) -> Result<Option<Integration>, Error> {
-        let inner = self.client.inner();
-        let after = inner.snapshots.tick();
-        let listing = inner
-            .snapshots
-            .listing(Integrations, after, None, &inner.api.transport, || {
-                self.client.list_all()
-            })
-            .await?;
+        let after = self.client.inner().snapshots.tick();
+        let listing = self.client.listing(after).await?;
         Ok(self.pick(listing.items()))
     }
 

@@ -1,7 +1,11 @@
 //! What the client does: list every page, read one (from the list shared by a refresh, or by
 //! id), replace, delete, find by name.
 
-use apiclient::{Error, JsonBody, Method, Redactions, RequestSpec, StatusCode, parse_json};
+use std::sync::Arc;
+
+use apiclient::{
+    Error, JsonBody, Listing, Method, Redactions, RequestSpec, StatusCode, parse_json,
+};
 use integration_engine::api::{Integration, IntegrationRequest};
 use secrecy::SecretString;
 use serde_json::Value;
@@ -107,14 +111,18 @@ impl Client {
     /// Proves the URL, the certificate, the credentials and the tenant work: a sign-in and
     /// the list a refresh then reads from (so the check costs no call a plan would not make).
     pub async fn verify(&self) -> Result<(), Error> {
+        self.listing(0).await.map(drop)
+    }
+
+    /// A list sent after tick `after`, fetched once for all who wait for one.
+    pub(crate) async fn listing(&self, after: u64) -> Result<Arc<Listing>, Error> {
         let inner = self.inner();
         inner
             .snapshots
-            .listing(Integrations, 0, None, &inner.api.transport, || {
+            .listing(Integrations, after, None, &inner.api.transport, || {
                 self.list_all()
             })
             .await
-            .map(drop)
     }
 
     /// One integration, from the list every read of a refresh shares (one list for all of

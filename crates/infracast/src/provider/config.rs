@@ -2,7 +2,7 @@
 //! back to an `INFRACAST_*` environment variable) into client settings.
 
 use integration_engine::client_settings;
-use integration_engine::settings::{self, Setting, VALIDATE, validate_setting};
+use integration_engine::settings::{self, Setting, validate_setting};
 use secrecy::SecretString;
 use tfplugin::diag::{AttributePath, Diagnostics};
 use tfplugin::schema::Schema;
@@ -81,13 +81,7 @@ pub(crate) static SETTINGS: &[Setting] = &[
 pub(crate) const VALIDATE_SETTING: Setting = validate_setting(&["INFRACAST_VALIDATE"]);
 
 /// What the `provider` block resolves to.
-#[derive(Debug)]
-pub struct Settings {
-    /// The API client's settings.
-    pub client: ClientConfig,
-    /// Whether to check the URL, credentials and tenant when Terraform configures the provider.
-    pub validate: bool,
-}
+pub type Settings = settings::Configured<ClientConfig>;
 
 pub fn schema() -> Schema {
     settings::schema(
@@ -155,10 +149,7 @@ pub fn resolve(
             config.max_retries = client.max_retries;
             config.ca_pem = client.ca_pem;
             config.user_agent = user_agent;
-            Ok(Settings {
-                client: config,
-                validate: r.flag_or(VALIDATE, true),
-            })
+            Ok(Settings::new(config, &r))
         }
         _ => Err(diags),
     }

@@ -7,7 +7,6 @@
 use infracast_sandbox::config::{DEFAULT_PASSWORD, OTHER_TENANT};
 
 use crate::support::Acceptance;
-use tfharness::Run;
 
 const THREE: &str = r#"
 resource "infracast_integration_webhook" "hooks" {
@@ -19,25 +18,8 @@ resource "infracast_integration_webhook" "hooks" {
 }
 "#;
 
-fn plan(t: &Acceptance, extra: &[&str]) -> Run {
-    let mut args = vec!["plan", "-input=false", "-no-color", "-detailed-exitcode"];
-    args.extend_from_slice(extra);
-    t.terraform(&args)
-}
-
-fn errors_in(run: &Run) -> usize {
-    run.all().matches("Error: ").count()
-}
-
 fn requests(t: &Acceptance) -> u64 {
     t.sandbox().state().stats().total_requests
-}
-
-fn assert_says(run: &Run, expected: &[&str]) {
-    let text = run.flat();
-    for e in expected {
-        assert!(text.contains(e), "{e:?} not in:\n{}", run.all());
-    }
 }
 
 #[test]
@@ -47,44 +29,38 @@ fn wrong_credentials_or_tenant_are_one_error_per_run_and_the_check_costs_no_call
     t.apply();
     // Sign-in and one list, for the check and the refresh of three.
     let before = requests(&t);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 0, "{}", out.all());
     assert_eq!(requests(&t) - before, 2, "a sign-in and one list");
 
     t.env("INFRACAST_PASSWORD", "not-the-password");
     for extra in [&[][..], &["-refresh=false"][..]] {
-        let out = plan(&t, extra);
+        let out = t.plan_with(extra);
         assert_eq!(out.code, 1, "{}", out.all());
         assert_eq!(
-            errors_in(&out),
+            out.error_count(),
             1,
             "one error, not one per resource: {}",
             out.all()
         );
-        assert_says(
-            &out,
-            &[
-                "Error: Infracast refused the provider's credentials",
-                "Check the provider's username and password (or INFRACAST_USERNAME and \
+        out.assert_mentions(&[
+            "Error: Infracast refused the provider's credentials",
+            "Check the provider's username and password (or INFRACAST_USERNAME and \
                  INFRACAST_PASSWORD)",
-                "set validate = false (or INFRACAST_VALIDATE=false)",
-            ],
-        );
+            "set validate = false (or INFRACAST_VALIDATE=false)",
+        ]);
         t.assert_no_secret(&[&out], &["not-the-password"]);
     }
 
     t.env("INFRACAST_PASSWORD", DEFAULT_PASSWORD);
     t.env("INFRACAST_TENANT", OTHER_TENANT);
-    let out = plan(&t, &["-refresh=false"]);
+    let out = t.plan_with(&["-refresh=false"]);
     assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(errors_in(&out), 1, "{}", out.all());
-    assert_says(
-        &out,
-        &[
-            "Error: Infracast refused the provider's credentials",
-            "check that the provider's tenant (INFRACAST_TENANT) is the user's tenant",
-        ],
-    );
+    assert_eq!(out.error_count(), 1, "{}", out.all());
+    out.assert_mentions(&[
+        "Error: Infracast refused the provider's credentials",
+        "check that the provider's tenant (INFRACAST_TENANT) is the user's tenant",
+    ]);
 }
 
 #[test]
@@ -94,25 +70,22 @@ fn validate_false_plans_a_new_workspace_without_reaching_infracast() {
     t.env("INFRACAST_URL", "http://127.0.0.1:1");
     t.env("INFRACAST_MAX_RETRIES", "0");
     t.config(THREE);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(errors_in(&out), 1, "{}", out.all());
-    assert_says(
-        &out,
-        &[
-            "Error: Could not connect to Infracast with the provider's settings",
-            "Check the provider's url (or INFRACAST_URL)",
-            "set validate = false (or INFRACAST_VALIDATE=false)",
-        ],
-    );
+    assert_eq!(out.error_count(), 1, "{}", out.all());
+    out.assert_mentions(&[
+        "Error: Could not connect to Infracast with the provider's settings",
+        "Check the provider's url (or INFRACAST_URL)",
+        "set validate = false (or INFRACAST_VALIDATE=false)",
+    ]);
 
     t.env("INFRACAST_VALIDATE", "false");
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
     assert!(out.all().contains("Plan: 3 to add"), "{}", out.all());
 
     t.env_remove("INFRACAST_VALIDATE");
     t.config_with_provider("  validate = false", THREE);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
 }

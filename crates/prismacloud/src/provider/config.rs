@@ -2,7 +2,7 @@
 //! back to an environment variable) into API client settings.
 
 use integration_engine::client_settings;
-use integration_engine::settings::{self, Setting, VALIDATE, validate_setting};
+use integration_engine::settings::{self, Setting, validate_setting};
 use secrecy::SecretString;
 
 use crate::api::ClientConfig;
@@ -95,13 +95,7 @@ pub(crate) static SETTINGS: &[Setting] = &[
 pub(crate) const VALIDATE_SETTING: Setting = validate_setting(&["PRISMACLOUD_VALIDATE"]);
 
 /// What the `provider` block resolves to.
-#[derive(Debug)]
-pub struct Settings {
-    /// The API client's settings.
-    pub client: ClientConfig,
-    /// Whether to check the url and credentials when Terraform configures the provider.
-    pub validate: bool,
-}
+pub type Settings = settings::Configured<ClientConfig>;
 
 /// The provider's description (the Registry's index page): what it does, then what Terraform
 /// cannot do here and what to do instead.
@@ -164,10 +158,7 @@ pub fn resolve(
     client.max_retries = shared.max_retries;
     client.user_agent = user_agent;
     client.ca_pem = shared.ca_pem;
-    Ok(Settings {
-        client,
-        validate: r.flag_or(VALIDATE, true),
-    })
+    Ok(Settings::new(client, &r))
 }
 
 #[cfg(test)]

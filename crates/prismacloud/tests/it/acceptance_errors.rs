@@ -29,16 +29,6 @@ resource "prismacloud_integration_slack" "team" {
 }
 "#;
 
-fn plan(t: &Acceptance, extra: &[&str]) -> support::Run {
-    let mut args = vec!["plan", "-detailed-exitcode", "-input=false", "-no-color"];
-    args.extend(extra);
-    t.terraform(&args)
-}
-
-fn errors_in(run: &support::Run) -> usize {
-    run.all().matches("Error: ").count()
-}
-
 #[test]
 fn an_api_refusal_names_the_attribute_keeps_the_explanation_and_says_what_to_do() {
     let t = Acceptance::new();
@@ -46,7 +36,7 @@ fn an_api_refusal_names_the_attribute_keeps_the_explanation_and_says_what_to_do(
     let out = t.terraform(&["apply", "-auto-approve", "-input=false", "-no-color"]);
     assert_eq!(out.code, 1, "{}", out.all());
     let text = out.flat();
-    for expected in [
+    out.assert_mentions(&[
         "Error: Could not create the Snowflake integration \"Snowflake alerts\"",
         // Terraform names the resource and shows the attribute's line.
         "with prismacloud_integration_snowflake.lake,",
@@ -57,16 +47,10 @@ fn an_api_refusal_names_the_attribute_keeps_the_explanation_and_says_what_to_do(
         "Prisma Cloud answered HTTP 400 to POST /api/v1/tenant/{prismaId}/integration [request id",
         "Change staging_integration_id to a value Prisma Cloud accepts, then run terraform \
          apply again.",
-    ] {
-        assert!(
-            text.contains(expected),
-            "{expected:?} not in:\n{}",
-            out.all()
-        );
-    }
+    ]);
     assert!(!text.contains("integrationConfig"), "{}", out.all());
     assert!(!text.contains("***"), "nothing mangled: {}", out.all());
-    assert_eq!(errors_in(&out), 1, "{}", out.all());
+    assert_eq!(out.error_count(), 1, "{}", out.all());
     assert!(t.integrations().is_empty());
     t.assert_no_secret(&[&out], &["snowflake-private-key-errors-1"]);
 }
@@ -77,35 +61,28 @@ fn wrong_credentials_are_one_error_per_run_even_when_nothing_needs_refreshing() 
     t.config(FIVE_SLACKS);
     t.apply();
     // The check costs nothing when a plan follows: the refresh reuses its login.
-    let (out, calls) = t.counting(|| plan(&t, &[]));
+    let (out, calls) = t.counting(|| t.plan());
     assert_eq!(out.code, 0, "{}", out.all());
     assert_eq!(calls.to("POST /login"), 1, "{calls:?}");
 
     t.env("PRISMACLOUD_PASSWORD", "not-the-secret-key");
     let before = t.sandbox().state().stats();
     for extra in [&[][..], &["-refresh=false"][..]] {
-        let out = plan(&t, extra);
+        let out = t.plan_with(extra);
         assert_eq!(out.code, 1, "{}", out.all());
         assert_eq!(
-            errors_in(&out),
+            out.error_count(),
             1,
             "one error, not one per resource: {}",
             out.all()
         );
-        let text = out.flat();
-        for expected in [
+        out.assert_mentions(&[
             "Error: Prisma Cloud refused the provider's credentials",
             "Prisma Cloud rejected the credentials (HTTP 401)",
             "Check the provider's username and password (or PRISMACLOUD_USERNAME and \
              PRISMACLOUD_PASSWORD)",
             "set validate = false (or PRISMACLOUD_VALIDATE=false)",
-        ] {
-            assert!(
-                text.contains(expected),
-                "{expected:?} not in:\n{}",
-                out.all()
-            );
-        }
+        ]);
         t.assert_no_secret(&[&out], &["not-the-secret-key"]);
     }
     let after = t.sandbox().state().stats();
@@ -123,31 +100,24 @@ fn validate_false_plans_a_new_workspace_without_reaching_the_api() {
     t.env("PRISMACLOUD_URL", "http://127.0.0.1:1");
     t.env("PRISMACLOUD_MAX_RETRIES", "0");
     t.config(FIVE_SLACKS);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(errors_in(&out), 1, "{}", out.all());
-    let text = out.flat();
-    for expected in [
+    assert_eq!(out.error_count(), 1, "{}", out.all());
+    out.assert_mentions(&[
         "Error: Could not connect to Prisma Cloud with the provider's settings",
         "POST /login could not reach Prisma Cloud",
         "Check the provider's url (or PRISMACLOUD_URL)",
         "set validate = false (or PRISMACLOUD_VALIDATE=false)",
-    ] {
-        assert!(
-            text.contains(expected),
-            "{expected:?} not in:\n{}",
-            out.all()
-        );
-    }
+    ]);
 
     t.env("PRISMACLOUD_VALIDATE", "false");
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
     assert!(out.all().contains("Plan: 5 to add"), "{}", out.all());
 
     t.env_remove("PRISMACLOUD_VALIDATE");
     t.config_with_provider("  validate = false", FIVE_SLACKS);
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
 }
 
@@ -156,7 +126,7 @@ fn a_setting_from_the_environment_is_named_by_its_variable() {
     let mut t = Acceptance::new();
     t.config(FIVE_SLACKS);
     t.env("PRISMACLOUD_REQUEST_TIMEOUT", "soon");
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 1, "{}", out.all());
     let text = out.flat();
     assert!(
@@ -172,6 +142,6 @@ fn a_setting_from_the_environment_is_named_by_its_variable() {
     assert!(!text.contains("Invalid request_timeout"), "{}", out.all());
     // A bare number is seconds.
     t.env("PRISMACLOUD_REQUEST_TIMEOUT", "30");
-    let out = plan(&t, &[]);
+    let out = t.plan();
     assert_eq!(out.code, 2, "{}", out.all());
 }
