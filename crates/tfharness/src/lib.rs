@@ -8,7 +8,7 @@
 //! [`versions::cli`] finds them). A missing CLI fails the test: acceptance tests never skip.
 //! [`lifecycle::run_core`] is the acceptance core a platform runs on each version;
 //! [`SandboxProcess`] runs a sandbox binary as users do, and [`release`] installs a packaged
-//! release offline on each version.
+//! release offline on each version; [`settings`] holds every provider to its `validate` setting.
 //!
 //! Every run logs the provider at trace level to a file of its own (`TF_LOG_PROVIDER`,
 //! `TF_LOG_PATH`), and a Rust panic anywhere in the provider process — in the CLI output or in
@@ -21,6 +21,7 @@ pub mod lifecycle;
 mod process;
 pub mod release;
 mod run;
+pub mod settings;
 pub mod versions;
 mod workspace;
 

@@ -4,6 +4,7 @@
 //! refresh reads, so it costs no call; `validate = false` plans without reaching Datadog.
 
 use crate::support::Acceptance;
+use tfharness::settings;
 
 const THREE: &str = r#"
 resource "datadogsiem_entity_context_sync_okta" "a" {
@@ -66,26 +67,19 @@ fn wrong_keys_are_one_error_per_run_and_the_check_costs_no_call() {
 #[test]
 fn validate_false_plans_a_new_workspace_without_reaching_datadog() {
     let mut t = Acceptance::new();
-    // Nothing listens there.
-    t.env("DD_HOST", "http://127.0.0.1:1");
-    t.env("DATADOGSIEM_MAX_RETRIES", "0");
-    t.config(THREE);
-    let out = t.plan();
-    assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(out.error_count(), 1, "{}", out.all());
-    out.assert_mentions(&[
-        "Error: Could not connect to Datadog Cloud SIEM with the provider's settings",
-        "Check the provider's site or api_url (or DD_SITE, DD_HOST)",
-        "set validate = false (or DATADOGSIEM_VALIDATE=false)",
-    ]);
-
-    t.env("DATADOGSIEM_VALIDATE", "false");
-    let out = t.plan();
-    assert_eq!(out.code, 2, "{}", out.all());
-    assert!(out.all().contains("Plan: 3 to add"), "{}", out.all());
-
-    t.env_remove("DATADOGSIEM_VALIDATE");
-    t.config_with_provider("  validate = false", THREE);
-    let out = t.plan();
-    assert_eq!(out.code, 2, "{}", out.all());
+    settings::validate_off_plans_offline(
+        &mut t,
+        &settings::Offline {
+            url_var: "DD_HOST",
+            retries_var: "DATADOGSIEM_MAX_RETRIES",
+            validate_var: "DATADOGSIEM_VALIDATE",
+            hcl: THREE,
+            count: 3,
+            error: &[
+                "Error: Could not connect to Datadog Cloud SIEM with the provider's settings",
+                "Check the provider's site or api_url (or DD_SITE, DD_HOST)",
+                "set validate = false (or DATADOGSIEM_VALIDATE=false)",
+            ],
+        },
+    );
 }

@@ -7,6 +7,7 @@
 use infracast_sandbox::config::{DEFAULT_PASSWORD, OTHER_TENANT};
 
 use crate::support::Acceptance;
+use tfharness::settings;
 
 const THREE: &str = r#"
 resource "infracast_integration_webhook" "hooks" {
@@ -66,26 +67,19 @@ fn wrong_credentials_or_tenant_are_one_error_per_run_and_the_check_costs_no_call
 #[test]
 fn validate_false_plans_a_new_workspace_without_reaching_infracast() {
     let mut t = Acceptance::new();
-    // Nothing listens there.
-    t.env("INFRACAST_URL", "http://127.0.0.1:1");
-    t.env("INFRACAST_MAX_RETRIES", "0");
-    t.config(THREE);
-    let out = t.plan();
-    assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(out.error_count(), 1, "{}", out.all());
-    out.assert_mentions(&[
-        "Error: Could not connect to Infracast with the provider's settings",
-        "Check the provider's url (or INFRACAST_URL)",
-        "set validate = false (or INFRACAST_VALIDATE=false)",
-    ]);
-
-    t.env("INFRACAST_VALIDATE", "false");
-    let out = t.plan();
-    assert_eq!(out.code, 2, "{}", out.all());
-    assert!(out.all().contains("Plan: 3 to add"), "{}", out.all());
-
-    t.env_remove("INFRACAST_VALIDATE");
-    t.config_with_provider("  validate = false", THREE);
-    let out = t.plan();
-    assert_eq!(out.code, 2, "{}", out.all());
+    settings::validate_off_plans_offline(
+        &mut t,
+        &settings::Offline {
+            url_var: "INFRACAST_URL",
+            retries_var: "INFRACAST_MAX_RETRIES",
+            validate_var: "INFRACAST_VALIDATE",
+            hcl: THREE,
+            count: 3,
+            error: &[
+                "Error: Could not connect to Infracast with the provider's settings",
+                "Check the provider's url (or INFRACAST_URL)",
+                "set validate = false (or INFRACAST_VALIDATE=false)",
+            ],
+        },
+    );
 }

@@ -7,6 +7,7 @@
 use crate::support;
 
 use support::Acceptance;
+use tfharness::settings;
 
 /// A staging id that passes every plan-time check but is no aws_s3 integration of the tenant:
 /// only the API can refuse it. The passphrase is a one-letter secret.
@@ -96,29 +97,22 @@ fn wrong_credentials_are_one_error_per_run_even_when_nothing_needs_refreshing() 
 #[test]
 fn validate_false_plans_a_new_workspace_without_reaching_the_api() {
     let mut t = Acceptance::new();
-    // Nothing listens there.
-    t.env("PRISMACLOUD_URL", "http://127.0.0.1:1");
-    t.env("PRISMACLOUD_MAX_RETRIES", "0");
-    t.config(FIVE_SLACKS);
-    let out = t.plan();
-    assert_eq!(out.code, 1, "{}", out.all());
-    assert_eq!(out.error_count(), 1, "{}", out.all());
-    out.assert_mentions(&[
-        "Error: Could not connect to Prisma Cloud with the provider's settings",
-        "POST /login could not reach Prisma Cloud",
-        "Check the provider's url (or PRISMACLOUD_URL)",
-        "set validate = false (or PRISMACLOUD_VALIDATE=false)",
-    ]);
-
-    t.env("PRISMACLOUD_VALIDATE", "false");
-    let out = t.plan();
-    assert_eq!(out.code, 2, "{}", out.all());
-    assert!(out.all().contains("Plan: 5 to add"), "{}", out.all());
-
-    t.env_remove("PRISMACLOUD_VALIDATE");
-    t.config_with_provider("  validate = false", FIVE_SLACKS);
-    let out = t.plan();
-    assert_eq!(out.code, 2, "{}", out.all());
+    settings::validate_off_plans_offline(
+        &mut t,
+        &settings::Offline {
+            url_var: "PRISMACLOUD_URL",
+            retries_var: "PRISMACLOUD_MAX_RETRIES",
+            validate_var: "PRISMACLOUD_VALIDATE",
+            hcl: FIVE_SLACKS,
+            count: 5,
+            error: &[
+                "Error: Could not connect to Prisma Cloud with the provider's settings",
+                "POST /login could not reach Prisma Cloud",
+                "Check the provider's url (or PRISMACLOUD_URL)",
+                "set validate = false (or PRISMACLOUD_VALIDATE=false)",
+            ],
+        },
+    );
 }
 
 #[test]
