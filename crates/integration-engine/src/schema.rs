@@ -212,6 +212,9 @@ fn field_attributes(catalog: &Catalog, field: &Field) -> Vec<Attribute> {
             secret_type(field),
             Presence::Optional,
         )
+        // Always null in state, so the flag costs state size (docs/performance.md measures it)
+        // and protects little; but never drop it: Terraform would plan an in-place update of
+        // every resource whose state was written with it (a sensitivity change).
         .sensitive(true)
         .write_only(true)
         .description(format!(
