@@ -204,3 +204,71 @@ resource "prismacloud_integration_pager_duty" "doomed" {{
     assert!(run.all().contains("HTTP 503"), "{}", run.all());
     assert_clean(&t, "apply failed by the API", &run);
 }
+
+/// The one way to keep a secret out of everything Terraform writes: a write-only attribute fed
+/// from an `ephemeral` variable. A saved plan (read back with `terraform show -json`) and the
+/// state hold none of it, and applying the saved plan still sends it. A sensitive attribute fed
+/// from a sensitive variable is in that JSON in clear, because Terraform's JSON output shows
+/// sensitive values; the README's secrets paragraph says so, and this test notices if it changes.
+#[test]
+fn a_write_only_secret_from_an_ephemeral_variable_is_in_no_saved_plan_and_no_state() {
+    const EPHEMERAL: &str = "hygiene-ephemeral-write-only-key-24Gc";
+    const SENSITIVE: &str = "hygiene-sensitive-variable-key-71Tq";
+    let mut t = Acceptance::new();
+    t.env("TF_VAR_wo_key", EPHEMERAL);
+    t.env("TF_VAR_plain_key", SENSITIVE);
+    t.config(
+        r#"
+variable "wo_key" {
+  type      = string
+  ephemeral = true
+  sensitive = true
+}
+
+variable "plain_key" {
+  type      = string
+  sensitive = true
+}
+
+resource "prismacloud_integration_pager_duty" "write_only" {
+  name                       = "Ephemeral key"
+  integration_key_wo         = var.wo_key
+  integration_key_wo_version = 1
+}
+
+resource "prismacloud_integration_pager_duty" "sensitive" {
+  name            = "Sensitive key"
+  integration_key = var.plain_key
+}
+"#,
+    );
+    let run = t.terraform(&["plan", "-input=false", "-no-color", "-out=saved.tfplan"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let shown = t.terraform(&["show", "-json", "saved.tfplan"]);
+    assert_eq!(shown.code, 0, "{}", shown.all());
+    assert!(
+        !shown.stdout.contains(EPHEMERAL),
+        "the write-only secret is in the saved plan"
+    );
+    assert!(
+        shown.stdout.contains(SENSITIVE),
+        "Terraform's JSON plan no longer shows sensitive values: update the README's secrets paragraph"
+    );
+
+    let run = t.terraform(&["apply", "-input=false", "-no-color", "saved.tfplan"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        !t.state_file().contains(EPHEMERAL),
+        "the write-only secret is in the state file"
+    );
+    let stored = t.integrations();
+    let key = |name: &str| {
+        stored
+            .iter()
+            .find(|i| i["name"] == name)
+            .unwrap_or_else(|| panic!("{name} created"))["integrationConfig"]["integrationKey"]
+            .clone()
+    };
+    assert_eq!(key("Ephemeral key"), EPHEMERAL, "sent from the saved plan");
+    assert_eq!(key("Sensitive key"), SENSITIVE);
+}
