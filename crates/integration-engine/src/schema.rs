@@ -219,7 +219,9 @@ fn field_attributes(catalog: &Catalog, field: &Field) -> Vec<Attribute> {
         .write_only(true)
         .description(format!(
             "Write-only form of `{}` (Terraform 1.11 and later): never stored in plan or \
-             state. {}{sent}{either}",
+             state. A saved plan does keep the values of the variables it was made with, so \
+             feed it from an `ephemeral` variable to keep the secret out of saved plans too. \
+             {}{sent}{either}",
             names.plain,
             when_sent(catalog, &names.version)
         )),
