@@ -65,7 +65,7 @@ fn tls_is_verified_by_default() {
         all.contains("set the provider's ca_file (or PRISMACLOUD_CA_FILE) to that CA's PEM file"),
         "{all}"
     );
-    assert_eq!(out.all().matches("Error: ").count(), 1, "{all}");
+    assert_eq!(out.error_count(), 1, "{all}");
     assert!(!all.contains("attempts"), "not retried: {all}");
     assert!(t.integrations().is_empty());
 }
